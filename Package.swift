@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+// Patchbay — configuration-as-code for Amazon Connect.
+// Module layout and dependency rules: see docs/architecture.md (design.md §6).
+//   Model            value types, addresses, dependency graph, Diagnostic   (no deps)
+//   Manifest         YAML nodes with locations -> Model                       (Model, Yams)
+//   SigV4            AWS Signature Version 4                                  (Crypto)
+//   AWSClient        credentials, endpoints, retries, rate limits, HTTP       (SigV4, AsyncHTTPClient, Logging)
+//   ConnectAPI       Connect request/response types, reader/writer protocols  (AWSClient)
+//   Reconciler       live-state reader, differ, planner, applier              (Model, ConnectAPI) — never HTTP
+//   ConnectEmulator  in-memory Amazon Connect over HTTP                       (SigV4, NIO) — never Model/Manifest/Reconciler
+//   PatchbayCLI      commands, views, diagnostics printer
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "patchbay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "patchbay", targets: ["patchbay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        .target(name: "Model", swiftSettings: strict),
+        .target(name: "Manifest", dependencies: ["Model", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        .target(name: "AWSClient", dependencies: [
+            "SigV4",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .target(name: "ConnectAPI", dependencies: ["AWSClient"], swiftSettings: strict),
+        .target(name: "Reconciler", dependencies: ["Model", "ConnectAPI"], swiftSettings: strict),
+        .target(name: "ConnectEmulator", dependencies: [
+            "SigV4",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .target(name: "PatchbayCLI", dependencies: [
+            "Model", "Manifest", "AWSClient", "ConnectAPI", "Reconciler", "ConnectEmulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "patchbay", dependencies: ["PatchbayCLI"], swiftSettings: strict),
+
+        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Model"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], swiftSettings: strict),
+        .testTarget(name: "AWSClientTests", dependencies: [
+            "AWSClient", "SigV4",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], swiftSettings: strict),
+        .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "AWSClient", "ConnectEmulator"], swiftSettings: strict),
+        .testTarget(name: "ConnectEmulatorTests", dependencies: ["ConnectEmulator", "SigV4"], swiftSettings: strict),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Model"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["PatchbayCLI"], swiftSettings: strict),
+    ]
+)

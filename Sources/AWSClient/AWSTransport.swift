@@ -1,0 +1,110 @@
+import Foundation
+
+/// One HTTP request to an AWS service, before signing.
+///
+/// `path` holds the path exactly as it goes on the wire: every label already
+/// percent-encoded with no safe characters (an ARN label becomes `arn%3Aaws%3A…`).
+/// The signer encodes it once more for the canonical URI, as botocore does.
+public struct AWSRequest: Sendable, Equatable {
+    /// The operation name as the service model spells it (`CreateQueue`); used for
+    /// rate-limit buckets, logs and call counts.
+    public var operation: String
+    public var method: String
+    public var path: String
+    /// Query parameters in order; a list repeats its key.
+    public var query: [(name: String, value: String)]
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(operation: String, method: String, path: String,
+                query: [(name: String, value: String)] = [],
+                headers: [(name: String, value: String)] = [],
+                body: Data = Data()) {
+        self.operation = operation
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func == (a: AWSRequest, b: AWSRequest) -> Bool {
+        a.operation == b.operation && a.method == b.method && a.path == b.path
+            && a.query.elementsEqual(b.query, by: { $0 == $1 })
+            && a.headers.elementsEqual(b.headers, by: { $0 == $1 })
+            && a.body == b.body
+    }
+}
+
+/// A successful (2xx) response.
+public struct AWSResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(name: String, value: String)], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// Sends requests to one AWS service: signs, rate-limits, retries, and turns error
+/// responses into `AWSServiceError`. Implementations throw `AWSServiceError` for
+/// service errors and `AWSTransportError` for everything else.
+public protocol AWSTransport: Sendable {
+    func send(_ request: AWSRequest) async throws -> AWSResponse
+}
+
+/// An error response from the service, decoded the restJson1 way.
+public struct AWSServiceError: Error, Sendable, CustomStringConvertible {
+    /// Sanitised error code (`ThrottlingException`), or `HTTP <status>` when none was sent.
+    public var code: String
+    public var message: String
+    public var status: Int
+    public var requestId: String?
+    public var operation: String
+    public var rawBody: Data
+
+    public init(code: String, message: String, status: Int, requestId: String?, operation: String, rawBody: Data) {
+        self.code = code
+        self.message = message
+        self.status = status
+        self.requestId = requestId
+        self.operation = operation
+        self.rawBody = rawBody
+    }
+
+    public var description: String {
+        var s = "\(operation) failed: \(code) (HTTP \(status))"
+        if !message.isEmpty { s += ": \(message)" }
+        if let requestId { s += " [request id \(requestId)]" }
+        return s
+    }
+}
+
+/// A failure that is not a service error: no credentials, connection refused or
+/// reset, timeouts, a malformed response.
+public struct AWSTransportError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case connection, timeout, invalidResponse, configuration, credentials
+    }
+    public var kind: Kind
+    public var message: String
+    public var operation: String?
+
+    public init(_ kind: Kind, _ message: String, operation: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.operation = operation
+    }
+
+    public var description: String {
+        if let operation { return "\(operation): \(message)" }
+        return message
+    }
+}

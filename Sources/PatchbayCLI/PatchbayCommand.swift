@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `patchbay` command: configuration-as-code for Amazon Connect.
+public struct PatchbayCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "patchbay",
+        abstract: "Configuration-as-code for Amazon Connect.",
+        version: "0.1.0-dev",
+        subcommands: []
+    )
+
+    public init() {}
+}

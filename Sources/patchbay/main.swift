@@ -1,0 +1,3 @@
+import PatchbayCLI
+
+await PatchbayCommand.main()
