@@ -40,7 +40,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "ConnectAPI", dependencies: ["AWSClient"], swiftSettings: strict),
-        .target(name: "Reconciler", dependencies: ["Model", "ConnectAPI"], swiftSettings: strict),
+        .target(name: "Reconciler", dependencies: [
+            "Model", "ConnectAPI", .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         .target(name: "ConnectEmulator", dependencies: [
             "SigV4",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+import Model
+
+/// One resource as it is in the instance, projected into the same field vocabulary as
+/// the manifests (references are names, defaults filled in).
+public struct LiveResource: Sendable, Equatable {
+    public var address: ResourceAddress
+    public var id: String
+    public var arn: String
+    /// All tags except `aws:` ones; also present in `fields["tags"]`.
+    public var tags: [String: String]
+    public var fields: [String: FieldValue]
+    /// One of Connect's default resources: never deleted.
+    public var isDefault: Bool
+
+    public init(address: ResourceAddress, id: String, arn: String, tags: [String: String],
+                fields: [String: FieldValue], isDefault: Bool = false) {
+        self.address = address
+        self.id = id
+        self.arn = arn
+        self.tags = tags.filter { !$0.key.hasPrefix("aws:") }
+        var fields = fields
+        fields["tags"] = Projection.tagsValue(tags)
+        self.fields = fields
+        self.isDefault = isDefault
+    }
+
+    /// The stack that owns this resource (its `patchbay:stack` tag), if any.
+    public var owner: String? { tags[Ownership.stackTag] }
+}
+
+/// What the reader saw in the instance.
+public struct LiveState: Sendable {
+    public var resources: [ResourceAddress: LiveResource]
+    /// Level names of the user hierarchy structure, top first (`[]` when none is set).
+    public var hierarchyLevels: [String]
+    /// Connect API calls it took to read this state.
+    public var readCalls: Int
+
+    public init(resources: [LiveResource] = [], hierarchyLevels: [String] = [], readCalls: Int = 0) {
+        self.resources = Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        self.hierarchyLevels = hierarchyLevels
+        self.readCalls = readCalls
+    }
+
+    public subscript(address: ResourceAddress) -> LiveResource? { resources[address] }
+
+    public func resources(of kind: ResourceKind) -> [LiveResource] {
+        resources.values.filter { $0.address.kind == kind }.sorted { $0.address < $1.address }
+    }
+
+    /// ARN → address, for turning ARNs inside flow content back into references.
+    public var addressesByARN: [String: ResourceAddress] {
+        Dictionary(resources.values.map { ($0.arn, $0.address) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `sha256:…` over everything read, in a canonical order: two reads of an unchanged
+    /// instance give the same fingerprint; any change to a read field changes it.
+    public var fingerprint: String {
+        var hasher = SHA256()
+        func feed(_ s: String) { hasher.update(data: Data(s.utf8)); hasher.update(data: Data([0])) }
+        feed("levels"); hierarchyLevels.forEach(feed)
+        for address in resources.keys.sorted() {
+            let r = resources[address]!
+            feed(address.description); feed(r.id); feed(r.arn)
+            feed(FieldValue.object(r.fields).json.compact())
+        }
+        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
