@@ -1,0 +1,109 @@
+import Foundation
+
+public struct HierarchyLevel: Codable, Sendable, Equatable {
+    public var Id: String?
+    public var Arn: String?
+    public var Name: String?
+    public var LastModifiedTime: Date?
+    public var LastModifiedRegion: String?
+}
+
+/// `DescribeUserHierarchyStructure` result: up to five named levels.
+public struct HierarchyStructure: Codable, Sendable, Equatable {
+    public var LevelOne: HierarchyLevel?
+    public var LevelTwo: HierarchyLevel?
+    public var LevelThree: HierarchyLevel?
+    public var LevelFour: HierarchyLevel?
+    public var LevelFive: HierarchyLevel?
+}
+
+public struct HierarchyLevelUpdate: Codable, Sendable, Hashable {
+    public var Name: String
+    public init(Name: String) { self.Name = Name }
+}
+
+/// `UpdateUserHierarchyStructure` input: the complete structure (omitted levels are removed).
+public struct HierarchyStructureUpdate: Codable, Sendable, Hashable {
+    public var LevelOne: HierarchyLevelUpdate?
+    public var LevelTwo: HierarchyLevelUpdate?
+    public var LevelThree: HierarchyLevelUpdate?
+    public var LevelFour: HierarchyLevelUpdate?
+    public var LevelFive: HierarchyLevelUpdate?
+    public init(LevelOne: HierarchyLevelUpdate? = nil, LevelTwo: HierarchyLevelUpdate? = nil,
+                LevelThree: HierarchyLevelUpdate? = nil, LevelFour: HierarchyLevelUpdate? = nil,
+                LevelFive: HierarchyLevelUpdate? = nil) {
+        self.LevelOne = LevelOne
+        self.LevelTwo = LevelTwo
+        self.LevelThree = LevelThree
+        self.LevelFour = LevelFour
+        self.LevelFive = LevelFive
+    }
+}
+
+public struct HierarchyGroupSummary: Codable, Sendable, Equatable {
+    public var Id: String?
+    public var Arn: String?
+    public var Name: String?
+    public var LastModifiedTime: Date?
+    public var LastModifiedRegion: String?
+}
+
+public struct HierarchyPath: Codable, Sendable, Equatable {
+    public var LevelOne: HierarchyGroupSummary?
+    public var LevelTwo: HierarchyGroupSummary?
+    public var LevelThree: HierarchyGroupSummary?
+    public var LevelFour: HierarchyGroupSummary?
+    public var LevelFive: HierarchyGroupSummary?
+}
+
+public struct HierarchyGroup: Codable, Sendable, Equatable {
+    public var Id: String?
+    public var Arn: String?
+    public var Name: String?
+    /// `"1"`…`"5"`; `"0"` is the hidden root returned by search.
+    public var LevelId: String?
+    public var HierarchyPath: HierarchyPath?
+    public var Tags: TagMap?
+    public var LastModifiedTime: Date?
+    public var LastModifiedRegion: String?
+}
+
+/// Body of `CreateUserHierarchyGroup`.
+public struct CreateUserHierarchyGroupRequest: Codable, Sendable, Equatable {
+    public var Name: String
+    public var ParentGroupId: String?
+    public var Tags: TagMap?
+    public init(Name: String, ParentGroupId: String? = nil, Tags: TagMap? = nil) {
+        self.Name = Name
+        self.ParentGroupId = ParentGroupId
+        self.Tags = Tags
+    }
+}
+
+public struct CreateUserHierarchyGroupResponse: Codable, Sendable, Equatable {
+    public var HierarchyGroupId: String?
+    public var HierarchyGroupArn: String?
+}
+
+struct DescribeUserHierarchyGroupResponse: Codable, Sendable {
+    var HierarchyGroup: HierarchyGroup?
+}
+
+struct DescribeUserHierarchyStructureResponse: Codable, Sendable {
+    var HierarchyStructure: HierarchyStructure?
+}
+
+public struct ListUserHierarchyGroupsResponse: Codable, Sendable, ConnectPage {
+    public var UserHierarchyGroupSummaryList: [HierarchyGroupSummary]?
+    public var NextToken: String?
+    public var items: [HierarchyGroupSummary] { UserHierarchyGroupSummaryList ?? [] }
+    public var nextToken: String? { NextToken }
+}
+
+public struct SearchUserHierarchyGroupsResponse: Codable, Sendable, ConnectPage {
+    public var UserHierarchyGroups: [HierarchyGroup]?
+    public var NextToken: String?
+    public var ApproximateTotalCount: Int64?
+    public var items: [HierarchyGroup] { UserHierarchyGroups ?? [] }
+    public var nextToken: String? { NextToken }
+}
