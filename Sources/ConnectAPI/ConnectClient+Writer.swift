@@ -35,6 +35,7 @@ private struct PhoneConfigBody: Encodable { var PhoneConfig: UserPhoneConfig }
 private struct RoutingProfileIdBody: Encodable { var RoutingProfileId: String }
 private struct SecurityProfileIdsBody: Encodable { var SecurityProfileIds: [String] }
 private struct HierarchyGroupIdBody: Encodable { var HierarchyGroupId: String? }
+private struct QuickConnectConfigBody: Encodable { var QuickConnectConfig: QuickConnectConfig }
 
 extension ConnectClient {
     // MARK: Hours of operation
@@ -327,6 +328,32 @@ extension ConnectClient {
 
     public func deleteUser(instanceId: String, userId: String) async throws {
         let _: EmptyResponse = try await call("DeleteUser", "DELETE", "/users/\(instanceId)/\(userId)")
+    }
+
+    // MARK: Quick connects
+
+    public func createQuickConnect(instanceId: String, _ request: CreateQuickConnectRequest) async throws
+        -> CreateQuickConnectResponse {
+        try await call("CreateQuickConnect", "PUT", "/quick-connects/\(instanceId)", body: request)
+    }
+
+    public func updateQuickConnectName(instanceId: String, quickConnectId: String, name: String?,
+                                       description: String?) async throws {
+        let _: EmptyResponse = try await call("UpdateQuickConnectName", "POST",
+                                              "/quick-connects/\(instanceId)/\(quickConnectId)/name",
+                                              body: NameDescriptionBody(Name: name, Description: description))
+    }
+
+    public func updateQuickConnectConfig(instanceId: String, quickConnectId: String,
+                                         quickConnectConfig: QuickConnectConfig) async throws {
+        let _: EmptyResponse = try await call("UpdateQuickConnectConfig", "POST",
+                                              "/quick-connects/\(instanceId)/\(quickConnectId)/config",
+                                              body: QuickConnectConfigBody(QuickConnectConfig: quickConnectConfig))
+    }
+
+    public func deleteQuickConnect(instanceId: String, quickConnectId: String) async throws {
+        let _: EmptyResponse = try await call("DeleteQuickConnect", "DELETE",
+                                              "/quick-connects/\(instanceId)/\(quickConnectId)")
     }
 
     // MARK: Tags

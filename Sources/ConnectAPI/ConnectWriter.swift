@@ -88,6 +88,15 @@ public protocol ConnectWriter: Sendable {
     func updateUserHierarchy(instanceId: String, userId: String, hierarchyGroupId: String?) async throws
     func deleteUser(instanceId: String, userId: String) async throws
 
+    // Quick connects
+    func createQuickConnect(instanceId: String, _ request: CreateQuickConnectRequest) async throws
+        -> CreateQuickConnectResponse
+    func updateQuickConnectName(instanceId: String, quickConnectId: String, name: String?,
+                                description: String?) async throws
+    func updateQuickConnectConfig(instanceId: String, quickConnectId: String,
+                                  quickConnectConfig: QuickConnectConfig) async throws
+    func deleteQuickConnect(instanceId: String, quickConnectId: String) async throws
+
     // Tags
     func tagResource(resourceArn: String, tags: TagMap) async throws
     func untagResource(resourceArn: String, tagKeys: [String]) async throws

@@ -24,7 +24,7 @@ struct BotocoreWireTests {
     func coverage() {
         let names = wireCases.map(\.operation)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 80)
+        #expect(names.count == 84)
     }
 
     @Test("every request matches botocore",
@@ -76,6 +76,6 @@ struct BotocoreWireTests {
             #expect(ourContentType == expected.contentType, "\(op): Content-Type")
             compared += 1
         }
-        #expect(compared == 80)
+        #expect(compared == 84)
     }
 }

@@ -51,6 +51,7 @@ var responseTypes: [(String, (Data) throws -> JSONValue)] { [
     ("DescribeQuickConnect", roundTrip(DescribeQuickConnectResponse.self)),
     ("ListQuickConnects", roundTrip(ListQuickConnectsResponse.self)),
     ("SearchQuickConnects", roundTrip(SearchQuickConnectsResponse.self)),
+    ("CreateQuickConnect", roundTrip(CreateQuickConnectResponse.self)),
     ("ListTagsForResource", roundTrip(ListTagsForResourceResponse.self)),
 ] }
 
@@ -88,7 +89,7 @@ struct DecodingTests {
         for op in emptyOutputOperations {
             #expect(skeletons[op] == .object([:]), "\(op) has output members in the model")
         }
-        #expect(responseTypes.count + emptyOutputOperations.count == 80)
+        #expect(responseTypes.count + emptyOutputOperations.count == 84)
     }
 
     @Test("DescribeQueue: fractional epoch timestamp, unknown members ignored, absent members nil")

@@ -408,6 +408,25 @@ let wireCases: [WireCase] = [
                                                  maxResults: 100)
     },
 
+    WireCase(operation: "CreateQuickConnect",
+             params: #"{"InstanceId":"\#(I)","Name":"Transfer to Zoë","Description":"d","QuickConnectConfig":{"QuickConnectType":"USER","UserConfig":{"UserId":"u1","ContactFlowId":"f1"}},"Tags":\#(tagsJSON)}"#) {
+        _ = try await $0.createQuickConnect(instanceId: I, .init(
+            Name: "Transfer to Zoë", Description: "d",
+            QuickConnectConfig: .init(QuickConnectType: .USER, UserConfig: .init(UserId: "u1", ContactFlowId: "f1")),
+            Tags: tags))
+    },
+    WireCase(operation: "UpdateQuickConnectName", params: #"{"InstanceId":"\#(I)","QuickConnectId":"\#(QC)","Description":"new"}"#) {
+        try await $0.updateQuickConnectName(instanceId: I, quickConnectId: QC, name: nil, description: "new")
+    },
+    WireCase(operation: "UpdateQuickConnectConfig",
+             params: #"{"InstanceId":"\#(I)","QuickConnectId":"\#(QC)","QuickConnectConfig":{"QuickConnectType":"PHONE_NUMBER","PhoneConfig":{"PhoneNumber":"+15555550100"}}}"#) {
+        try await $0.updateQuickConnectConfig(instanceId: I, quickConnectId: QC, quickConnectConfig: .init(
+            QuickConnectType: .PHONE_NUMBER, PhoneConfig: .init(PhoneNumber: "+15555550100")))
+    },
+    WireCase(operation: "DeleteQuickConnect", params: #"{"InstanceId":"\#(I)","QuickConnectId":"\#(QC)"}"#) {
+        try await $0.deleteQuickConnect(instanceId: I, quickConnectId: QC)
+    },
+
     // Tags
     WireCase(operation: "TagResource", params: #"{"resourceArn":"\#(ARN)","tags":\#(tagsJSON)}"#) {
         try await $0.tagResource(resourceArn: ARN, tags: tags)

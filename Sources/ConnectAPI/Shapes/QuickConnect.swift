@@ -11,20 +11,33 @@ public struct QuickConnectType: ConnectStringEnum {
 
 public struct UserQuickConnectConfig: Codable, Sendable, Hashable {
     public var UserId: String
+    /// An AGENT_TRANSFER flow.
     public var ContactFlowId: String
+    public init(UserId: String, ContactFlowId: String) {
+        self.UserId = UserId
+        self.ContactFlowId = ContactFlowId
+    }
 }
 
 public struct QueueQuickConnectConfig: Codable, Sendable, Hashable {
     public var QueueId: String
+    /// A QUEUE_TRANSFER flow.
     public var ContactFlowId: String
+    public init(QueueId: String, ContactFlowId: String) {
+        self.QueueId = QueueId
+        self.ContactFlowId = ContactFlowId
+    }
 }
 
 public struct PhoneNumberQuickConnectConfig: Codable, Sendable, Hashable {
+    /// E.164.
     public var PhoneNumber: String
+    public init(PhoneNumber: String) { self.PhoneNumber = PhoneNumber }
 }
 
 public struct FlowQuickConnectConfig: Codable, Sendable, Hashable {
     public var ContactFlowId: String
+    public init(ContactFlowId: String) { self.ContactFlowId = ContactFlowId }
 }
 
 public struct QuickConnectConfig: Codable, Sendable, Hashable {
@@ -33,6 +46,15 @@ public struct QuickConnectConfig: Codable, Sendable, Hashable {
     public var QueueConfig: QueueQuickConnectConfig?
     public var PhoneConfig: PhoneNumberQuickConnectConfig?
     public var FlowConfig: FlowQuickConnectConfig?
+    public init(QuickConnectType: QuickConnectType, UserConfig: UserQuickConnectConfig? = nil,
+                QueueConfig: QueueQuickConnectConfig? = nil, PhoneConfig: PhoneNumberQuickConnectConfig? = nil,
+                FlowConfig: FlowQuickConnectConfig? = nil) {
+        self.QuickConnectType = QuickConnectType
+        self.UserConfig = UserConfig
+        self.QueueConfig = QueueConfig
+        self.PhoneConfig = PhoneConfig
+        self.FlowConfig = FlowConfig
+    }
 }
 
 public struct QuickConnect: Codable, Sendable, Equatable {
@@ -53,6 +75,25 @@ public struct QuickConnectSummary: Codable, Sendable, Equatable {
     public var QuickConnectType: QuickConnectType?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
+}
+
+/// Body of `CreateQuickConnect`.
+public struct CreateQuickConnectRequest: Codable, Sendable, Equatable {
+    public var Name: String
+    public var Description: String?
+    public var QuickConnectConfig: QuickConnectConfig
+    public var Tags: TagMap?
+    public init(Name: String, Description: String? = nil, QuickConnectConfig: QuickConnectConfig, Tags: TagMap? = nil) {
+        self.Name = Name
+        self.Description = Description
+        self.QuickConnectConfig = QuickConnectConfig
+        self.Tags = Tags
+    }
+}
+
+public struct CreateQuickConnectResponse: Codable, Sendable, Equatable {
+    public var QuickConnectARN: String?
+    public var QuickConnectId: String?
 }
 
 struct DescribeQuickConnectResponse: Codable, Sendable {
