@@ -76,8 +76,8 @@ enum JSONValue: Decodable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Runs a helper from `scripts/wire/` with python3. Returns nil (with the reason) when
-/// python3 or botocore is missing, so callers can skip.
+/// Runs a helper from `scripts/wire/` with python3; throws `Unavailable` (with the reason)
+/// when python3 or botocore is missing, so callers can skip.
 enum WireScripts {
     static let repoRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -89,24 +89,31 @@ enum WireScripts {
 
     static func run(_ script: String, arguments: [String] = [], stdin: Data? = nil) throws -> Data {
         let scriptURL = repoRoot.appendingPathComponent("scripts/wire/\(script)")
-        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw Unavailable(description: "python3 not found; skipping botocore comparison")
-        }
+        // python3 from PATH (pyenv, venvs), or PATCHBAY_PYTHON.
+        let env = ProcessInfo.processInfo.environment
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [scriptURL.path] + arguments
+        if let python = env["PATCHBAY_PYTHON"], !python.isEmpty {
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = [scriptURL.path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", scriptURL.path] + arguments
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            throw Unavailable(description: "cannot start python3: \(error)")
+        }
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        if process.terminationStatus == 3 {
+        if process.terminationStatus == 3 || process.terminationStatus == 127 {
             throw Unavailable(description: "botocore not importable; skipping: \(String(decoding: errors, as: UTF8.self))")
         }
         guard process.terminationStatus == 0 else {
@@ -117,7 +124,13 @@ enum WireScripts {
 
     /// Whether python3 with botocore is usable (for `.enabled(if:)`).
     static let botocoreAvailable: Bool = {
-        (try? run("response_skeletons.py", arguments: [])) != nil
+        do {
+            _ = try run("response_skeletons.py", arguments: [])
+            return true
+        } catch {
+            FileHandle.standardError.write(Data("ConnectAPITests: skipping botocore comparisons: \(error)\n".utf8))
+            return false
+        }
     }()
 }
 
