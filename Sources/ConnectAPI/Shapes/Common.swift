@@ -20,6 +20,10 @@ public struct Channel: ConnectStringEnum {
 /// `ListTagsForResource` response.
 public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
     public var tags: TagMap?
+
+    public init(tags: TagMap? = nil) {
+        self.tags = tags
+    }
 }
 
 /// Body of `TagResource` (lower-case member, as in the model).

@@ -47,6 +47,38 @@ public struct ContactFlow: Codable, Sendable, Equatable {
     public var VersionDescription: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
+
+    public init(
+        Arn: String? = nil,
+        Id: String? = nil,
+        Name: String? = nil,
+        Type: ContactFlowType? = nil,
+        State: ContactFlowState? = nil,
+        Status: ContactFlowStatus? = nil,
+        Description: String? = nil,
+        Content: String? = nil,
+        Tags: TagMap? = nil,
+        FlowContentSha256: String? = nil,
+        Version: Int64? = nil,
+        VersionDescription: String? = nil,
+        LastModifiedTime: Date? = nil,
+        LastModifiedRegion: String? = nil
+    ) {
+        self.Arn = Arn
+        self.Id = Id
+        self.Name = Name
+        self.Type = Type
+        self.State = State
+        self.Status = Status
+        self.Description = Description
+        self.Content = Content
+        self.Tags = Tags
+        self.FlowContentSha256 = FlowContentSha256
+        self.Version = Version
+        self.VersionDescription = VersionDescription
+        self.LastModifiedTime = LastModifiedTime
+        self.LastModifiedRegion = LastModifiedRegion
+    }
 }
 
 public struct ContactFlowSummary: Codable, Sendable, Equatable {
@@ -56,6 +88,22 @@ public struct ContactFlowSummary: Codable, Sendable, Equatable {
     public var ContactFlowType: ContactFlowType?
     public var ContactFlowState: ContactFlowState?
     public var ContactFlowStatus: ContactFlowStatus?
+
+    public init(
+        Id: String? = nil,
+        Arn: String? = nil,
+        Name: String? = nil,
+        ContactFlowType: ContactFlowType? = nil,
+        ContactFlowState: ContactFlowState? = nil,
+        ContactFlowStatus: ContactFlowStatus? = nil
+    ) {
+        self.Id = Id
+        self.Arn = Arn
+        self.Name = Name
+        self.ContactFlowType = ContactFlowType
+        self.ContactFlowState = ContactFlowState
+        self.ContactFlowStatus = ContactFlowStatus
+    }
 }
 
 /// Body of `CreateContactFlow`.
@@ -66,6 +114,7 @@ public struct CreateContactFlowRequest: Codable, Sendable, Equatable {
     public var Content: String
     public var Status: ContactFlowStatus?
     public var Tags: TagMap?
+
     public init(Name: String, Type: ContactFlowType, Description: String? = nil, Content: String,
                 Status: ContactFlowStatus? = nil, Tags: TagMap? = nil) {
         self.Name = Name
@@ -81,15 +130,30 @@ public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
     public var ContactFlowId: String?
     public var ContactFlowArn: String?
     public var FlowContentSha256: String?
+
+    public init(ContactFlowId: String? = nil, ContactFlowArn: String? = nil, FlowContentSha256: String? = nil) {
+        self.ContactFlowId = ContactFlowId
+        self.ContactFlowArn = ContactFlowArn
+        self.FlowContentSha256 = FlowContentSha256
+    }
 }
 
-struct DescribeContactFlowResponse: Codable, Sendable {
-    var ContactFlow: ContactFlow?
+public struct DescribeContactFlowResponse: Codable, Sendable {
+    public var ContactFlow: ContactFlow?
+
+    public init(ContactFlow: ContactFlow? = nil) {
+        self.ContactFlow = ContactFlow
+    }
 }
 
 public struct ListContactFlowsResponse: Codable, Sendable, ConnectPage {
     public var ContactFlowSummaryList: [ContactFlowSummary]?
     public var NextToken: String?
+
+    public init(ContactFlowSummaryList: [ContactFlowSummary]? = nil, NextToken: String? = nil) {
+        self.ContactFlowSummaryList = ContactFlowSummaryList
+        self.NextToken = NextToken
+    }
     public var items: [ContactFlowSummary] { ContactFlowSummaryList ?? [] }
     public var nextToken: String? { NextToken }
 }
@@ -98,6 +162,12 @@ public struct SearchContactFlowsResponse: Codable, Sendable, ConnectPage {
     public var ContactFlows: [ContactFlow]?
     public var NextToken: String?
     public var ApproximateTotalCount: Int64?
+
+    public init(ContactFlows: [ContactFlow]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
+        self.ContactFlows = ContactFlows
+        self.NextToken = NextToken
+        self.ApproximateTotalCount = ApproximateTotalCount
+    }
     public var items: [ContactFlow] { ContactFlows ?? [] }
     public var nextToken: String? { NextToken }
 }

@@ -16,6 +16,7 @@ public struct StringCondition: Codable, Sendable, Hashable {
     public var FieldName: String?
     public var Value: String?
     public var ComparisonType: StringComparisonType?
+
     public init(FieldName: String? = nil, Value: String? = nil, ComparisonType: StringComparisonType? = nil) {
         self.FieldName = FieldName
         self.Value = Value
@@ -30,6 +31,7 @@ public struct StringCondition: Codable, Sendable, Hashable {
 public struct TagCondition: Codable, Sendable, Hashable {
     public var TagKey: String?
     public var TagValue: String?
+
     public init(TagKey: String? = nil, TagValue: String? = nil) {
         self.TagKey = TagKey
         self.TagValue = TagValue
@@ -41,6 +43,7 @@ public struct ControlPlaneTagFilter: Codable, Sendable, Hashable {
     public var OrConditions: [[TagCondition]]?
     public var AndConditions: [TagCondition]?
     public var TagCondition: TagCondition?
+
     public init(OrConditions: [[TagCondition]]? = nil, AndConditions: [TagCondition]? = nil,
                 TagCondition: TagCondition? = nil) {
         self.OrConditions = OrConditions
@@ -51,6 +54,7 @@ public struct ControlPlaneTagFilter: Codable, Sendable, Hashable {
 
 public struct CommonAttributeAndCondition: Codable, Sendable, Hashable {
     public var TagConditions: [TagCondition]?
+
     public init(TagConditions: [TagCondition]? = nil) { self.TagConditions = TagConditions }
 }
 
@@ -59,6 +63,7 @@ public struct ControlPlaneAttributeFilter: Codable, Sendable, Hashable {
     public var OrConditions: [CommonAttributeAndCondition]?
     public var AndCondition: CommonAttributeAndCondition?
     public var TagCondition: TagCondition?
+
     public init(OrConditions: [CommonAttributeAndCondition]? = nil, AndCondition: CommonAttributeAndCondition? = nil,
                 TagCondition: TagCondition? = nil) {
         self.OrConditions = OrConditions
@@ -72,6 +77,7 @@ public struct ControlPlaneAttributeFilter: Codable, Sendable, Hashable {
 /// `ContactFlowModuleSearchFilter`, `SecurityProfilesSearchFilter`, `QuickConnectSearchFilter`).
 public struct TagSearchFilter: Codable, Sendable, Hashable {
     public var TagFilter: ControlPlaneTagFilter?
+
     public init(TagFilter: ControlPlaneTagFilter? = nil) { self.TagFilter = TagFilter }
 }
 
@@ -89,6 +95,7 @@ public struct StringSearchCriteria: Codable, Sendable, Hashable {
     public var OrConditions: [StringSearchCriteria]?
     public var AndConditions: [StringSearchCriteria]?
     public var StringCondition: StringCondition?
+
     public init(OrConditions: [StringSearchCriteria]? = nil, AndConditions: [StringSearchCriteria]? = nil,
                 StringCondition: StringCondition? = nil) {
         self.OrConditions = OrConditions
@@ -109,6 +116,7 @@ public struct QueueSearchCriteria: Codable, Sendable, Hashable {
     public var StringCondition: StringCondition?
     /// Only `STANDARD` is accepted.
     public var QueueTypeCondition: String?
+
     public init(OrConditions: [QueueSearchCriteria]? = nil, AndConditions: [QueueSearchCriteria]? = nil,
                 StringCondition: StringCondition? = nil, QueueTypeCondition: String? = nil) {
         self.OrConditions = OrConditions
@@ -125,6 +133,7 @@ public struct ContactFlowSearchCriteria: Codable, Sendable, Hashable {
     public var TypeCondition: ContactFlowType?
     public var StateCondition: ContactFlowState?
     public var StatusCondition: ContactFlowStatus?
+
     public init(OrConditions: [ContactFlowSearchCriteria]? = nil, AndConditions: [ContactFlowSearchCriteria]? = nil,
                 StringCondition: StringCondition? = nil, TypeCondition: ContactFlowType? = nil,
                 StateCondition: ContactFlowState? = nil, StatusCondition: ContactFlowStatus? = nil) {
@@ -139,12 +148,14 @@ public struct ContactFlowSearchCriteria: Codable, Sendable, Hashable {
 
 public struct ContactFlowTypeCondition: Codable, Sendable, Hashable {
     public var ContactFlowType: ContactFlowType?
+
     public init(ContactFlowType: ContactFlowType? = nil) { self.ContactFlowType = ContactFlowType }
 }
 
 public struct ContactFlowAttributeAndCondition: Codable, Sendable, Hashable {
     public var TagConditions: [TagCondition]?
     public var ContactFlowTypeCondition: ContactFlowTypeCondition?
+
     public init(TagConditions: [TagCondition]? = nil, ContactFlowTypeCondition: ContactFlowTypeCondition? = nil) {
         self.TagConditions = TagConditions
         self.ContactFlowTypeCondition = ContactFlowTypeCondition
@@ -156,6 +167,7 @@ public struct ContactFlowAttributeFilter: Codable, Sendable, Hashable {
     public var AndCondition: ContactFlowAttributeAndCondition?
     public var TagCondition: TagCondition?
     public var ContactFlowTypeCondition: ContactFlowTypeCondition?
+
     public init(OrConditions: [ContactFlowAttributeAndCondition]? = nil, AndCondition: ContactFlowAttributeAndCondition? = nil,
                 TagCondition: TagCondition? = nil, ContactFlowTypeCondition: ContactFlowTypeCondition? = nil) {
         self.OrConditions = OrConditions
@@ -168,6 +180,7 @@ public struct ContactFlowAttributeFilter: Codable, Sendable, Hashable {
 public struct ContactFlowSearchFilter: Codable, Sendable, Hashable {
     public var TagFilter: ControlPlaneTagFilter?
     public var FlowAttributeFilter: ContactFlowAttributeFilter?
+
     public init(TagFilter: ControlPlaneTagFilter? = nil, FlowAttributeFilter: ContactFlowAttributeFilter? = nil) {
         self.TagFilter = TagFilter
         self.FlowAttributeFilter = FlowAttributeFilter
@@ -180,6 +193,7 @@ public struct ContactFlowModuleSearchCriteria: Codable, Sendable, Hashable {
     public var StringCondition: StringCondition?
     public var StateCondition: ContactFlowModuleState?
     public var StatusCondition: ContactFlowModuleStatus?
+
     public init(OrConditions: [ContactFlowModuleSearchCriteria]? = nil, AndConditions: [ContactFlowModuleSearchCriteria]? = nil,
                 StringCondition: StringCondition? = nil, StateCondition: ContactFlowModuleState? = nil,
                 StatusCondition: ContactFlowModuleStatus? = nil) {
@@ -193,6 +207,7 @@ public struct ContactFlowModuleSearchCriteria: Codable, Sendable, Hashable {
 
 public struct UserHierarchyGroupSearchFilter: Codable, Sendable, Hashable {
     public var AttributeFilter: ControlPlaneAttributeFilter?
+
     public init(AttributeFilter: ControlPlaneAttributeFilter? = nil) { self.AttributeFilter = AttributeFilter }
 }
 
@@ -206,6 +221,7 @@ public struct HierarchyGroupMatchType: ConnectStringEnum {
 public struct HierarchyGroupCondition: Codable, Sendable, Hashable {
     public var Value: String?
     public var HierarchyGroupMatchType: HierarchyGroupMatchType?
+
     public init(Value: String? = nil, HierarchyGroupMatchType: HierarchyGroupMatchType? = nil) {
         self.Value = Value
         self.HierarchyGroupMatchType = HierarchyGroupMatchType
@@ -218,6 +234,7 @@ public struct NumberCondition: Codable, Sendable, Hashable {
     public var MaxValue: Int?
     /// `GREATER_OR_EQUAL`, `GREATER`, `LESSER_OR_EQUAL`, `LESSER`, `EQUAL`, `NOT_EQUAL`, `RANGE`.
     public var ComparisonType: String?
+
     public init(FieldName: String? = nil, MinValue: Int? = nil, MaxValue: Int? = nil, ComparisonType: String? = nil) {
         self.FieldName = FieldName
         self.MinValue = MinValue
@@ -229,6 +246,7 @@ public struct NumberCondition: Codable, Sendable, Hashable {
 public struct Condition: Codable, Sendable, Hashable {
     public var StringCondition: StringCondition?
     public var NumberCondition: NumberCondition?
+
     public init(StringCondition: StringCondition? = nil, NumberCondition: NumberCondition? = nil) {
         self.StringCondition = StringCondition
         self.NumberCondition = NumberCondition
@@ -239,6 +257,7 @@ public struct ListCondition: Codable, Sendable, Hashable {
     /// Only `PROFICIENCIES`.
     public var TargetListType: String?
     public var Conditions: [Condition]?
+
     public init(TargetListType: String? = nil, Conditions: [Condition]? = nil) {
         self.TargetListType = TargetListType
         self.Conditions = Conditions
@@ -251,6 +270,7 @@ public struct UserSearchCriteria: Codable, Sendable, Hashable {
     public var StringCondition: StringCondition?
     public var ListCondition: ListCondition?
     public var HierarchyGroupCondition: HierarchyGroupCondition?
+
     public init(OrConditions: [UserSearchCriteria]? = nil, AndConditions: [UserSearchCriteria]? = nil,
                 StringCondition: StringCondition? = nil, ListCondition: ListCondition? = nil,
                 HierarchyGroupCondition: HierarchyGroupCondition? = nil) {
@@ -265,6 +285,7 @@ public struct UserSearchCriteria: Codable, Sendable, Hashable {
 public struct AttributeAndCondition: Codable, Sendable, Hashable {
     public var TagConditions: [TagCondition]?
     public var HierarchyGroupCondition: HierarchyGroupCondition?
+
     public init(TagConditions: [TagCondition]? = nil, HierarchyGroupCondition: HierarchyGroupCondition? = nil) {
         self.TagConditions = TagConditions
         self.HierarchyGroupCondition = HierarchyGroupCondition
@@ -276,6 +297,7 @@ public struct ControlPlaneUserAttributeFilter: Codable, Sendable, Hashable {
     public var AndCondition: AttributeAndCondition?
     public var TagCondition: TagCondition?
     public var HierarchyGroupCondition: HierarchyGroupCondition?
+
     public init(OrConditions: [AttributeAndCondition]? = nil, AndCondition: AttributeAndCondition? = nil,
                 TagCondition: TagCondition? = nil, HierarchyGroupCondition: HierarchyGroupCondition? = nil) {
         self.OrConditions = OrConditions
@@ -288,6 +310,7 @@ public struct ControlPlaneUserAttributeFilter: Codable, Sendable, Hashable {
 public struct UserSearchFilter: Codable, Sendable, Hashable {
     public var TagFilter: ControlPlaneTagFilter?
     public var UserAttributeFilter: ControlPlaneUserAttributeFilter?
+
     public init(TagFilter: ControlPlaneTagFilter? = nil, UserAttributeFilter: ControlPlaneUserAttributeFilter? = nil) {
         self.TagFilter = TagFilter
         self.UserAttributeFilter = UserAttributeFilter

@@ -5,6 +5,7 @@ public struct Application: Codable, Sendable, Hashable {
     public var ApplicationPermissions: [String]?
     /// `MCP` | `THIRD_PARTY_APPLICATION`.
     public var `Type`: String?
+
     public init(Namespace: String? = nil, ApplicationPermissions: [String]? = nil, Type: String? = nil) {
         self.Namespace = Namespace
         self.ApplicationPermissions = ApplicationPermissions
@@ -16,6 +17,7 @@ public struct FlowModule: Codable, Sendable, Hashable {
     /// `MCP`.
     public var `Type`: String?
     public var FlowModuleId: String?
+
     public init(Type: String? = nil, FlowModuleId: String? = nil) {
         self.Type = Type
         self.FlowModuleId = FlowModuleId
@@ -27,6 +29,7 @@ public struct PrimaryAttributeValue: Codable, Sendable, Hashable {
     public var AccessType: String?
     public var AttributeName: String?
     public var Values: [String]?
+
     public init(AccessType: String? = nil, AttributeName: String? = nil, Values: [String]? = nil) {
         self.AccessType = AccessType
         self.AttributeName = AttributeName
@@ -36,11 +39,13 @@ public struct PrimaryAttributeValue: Codable, Sendable, Hashable {
 
 public struct PrimaryAttributeAccessControlConfigurationItem: Codable, Sendable, Hashable {
     public var PrimaryAttributeValues: [PrimaryAttributeValue]?
+
     public init(PrimaryAttributeValues: [PrimaryAttributeValue]? = nil) { self.PrimaryAttributeValues = PrimaryAttributeValues }
 }
 
 public struct DataTableAccessControlConfiguration: Codable, Sendable, Hashable {
     public var PrimaryAttributeAccessControlConfiguration: PrimaryAttributeAccessControlConfigurationItem?
+
     public init(PrimaryAttributeAccessControlConfiguration: PrimaryAttributeAccessControlConfigurationItem? = nil) {
         self.PrimaryAttributeAccessControlConfiguration = PrimaryAttributeAccessControlConfiguration
     }
@@ -48,6 +53,7 @@ public struct DataTableAccessControlConfiguration: Codable, Sendable, Hashable {
 
 public struct GranularAccessControlConfiguration: Codable, Sendable, Hashable {
     public var DataTableAccessControlConfiguration: DataTableAccessControlConfiguration?
+
     public init(DataTableAccessControlConfiguration: DataTableAccessControlConfiguration? = nil) {
         self.DataTableAccessControlConfiguration = DataTableAccessControlConfiguration
     }
@@ -69,6 +75,36 @@ public struct SecurityProfile: Codable, Sendable, Equatable {
     public var HierarchyRestrictedResources: [String]?
     public var AllowedAccessControlHierarchyGroupId: String?
     public var GranularAccessControlConfiguration: GranularAccessControlConfiguration?
+
+    public init(
+        Id: String? = nil,
+        OrganizationResourceId: String? = nil,
+        Arn: String? = nil,
+        SecurityProfileName: String? = nil,
+        Description: String? = nil,
+        Tags: TagMap? = nil,
+        AllowedAccessControlTags: [String: String]? = nil,
+        TagRestrictedResources: [String]? = nil,
+        LastModifiedTime: Date? = nil,
+        LastModifiedRegion: String? = nil,
+        HierarchyRestrictedResources: [String]? = nil,
+        AllowedAccessControlHierarchyGroupId: String? = nil,
+        GranularAccessControlConfiguration: GranularAccessControlConfiguration? = nil
+    ) {
+        self.Id = Id
+        self.OrganizationResourceId = OrganizationResourceId
+        self.Arn = Arn
+        self.SecurityProfileName = SecurityProfileName
+        self.Description = Description
+        self.Tags = Tags
+        self.AllowedAccessControlTags = AllowedAccessControlTags
+        self.TagRestrictedResources = TagRestrictedResources
+        self.LastModifiedTime = LastModifiedTime
+        self.LastModifiedRegion = LastModifiedRegion
+        self.HierarchyRestrictedResources = HierarchyRestrictedResources
+        self.AllowedAccessControlHierarchyGroupId = AllowedAccessControlHierarchyGroupId
+        self.GranularAccessControlConfiguration = GranularAccessControlConfiguration
+    }
 }
 
 public struct SecurityProfileSearchSummary: Codable, Sendable, Equatable {
@@ -78,6 +114,22 @@ public struct SecurityProfileSearchSummary: Codable, Sendable, Equatable {
     public var SecurityProfileName: String?
     public var Description: String?
     public var Tags: TagMap?
+
+    public init(
+        Id: String? = nil,
+        OrganizationResourceId: String? = nil,
+        Arn: String? = nil,
+        SecurityProfileName: String? = nil,
+        Description: String? = nil,
+        Tags: TagMap? = nil
+    ) {
+        self.Id = Id
+        self.OrganizationResourceId = OrganizationResourceId
+        self.Arn = Arn
+        self.SecurityProfileName = SecurityProfileName
+        self.Description = Description
+        self.Tags = Tags
+    }
 }
 
 public struct SecurityProfileSummary: Codable, Sendable, Equatable {
@@ -86,6 +138,20 @@ public struct SecurityProfileSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
+
+    public init(
+        Id: String? = nil,
+        Arn: String? = nil,
+        Name: String? = nil,
+        LastModifiedTime: Date? = nil,
+        LastModifiedRegion: String? = nil
+    ) {
+        self.Id = Id
+        self.Arn = Arn
+        self.Name = Name
+        self.LastModifiedTime = LastModifiedTime
+        self.LastModifiedRegion = LastModifiedRegion
+    }
 }
 
 /// Body of `CreateSecurityProfile`.
@@ -101,6 +167,7 @@ public struct CreateSecurityProfileRequest: Codable, Sendable, Equatable {
     public var AllowedAccessControlHierarchyGroupId: String?
     public var AllowedFlowModules: [FlowModule]?
     public var GranularAccessControlConfiguration: GranularAccessControlConfiguration?
+
     public init(SecurityProfileName: String, Description: String? = nil, Permissions: [String]? = nil,
                 Tags: TagMap? = nil, AllowedAccessControlTags: [String: String]? = nil,
                 TagRestrictedResources: [String]? = nil, Applications: [Application]? = nil,
@@ -124,6 +191,11 @@ public struct CreateSecurityProfileRequest: Codable, Sendable, Equatable {
 public struct CreateSecurityProfileResponse: Codable, Sendable, Equatable {
     public var SecurityProfileId: String?
     public var SecurityProfileArn: String?
+
+    public init(SecurityProfileId: String? = nil, SecurityProfileArn: String? = nil) {
+        self.SecurityProfileId = SecurityProfileId
+        self.SecurityProfileArn = SecurityProfileArn
+    }
 }
 
 /// Body of `UpdateSecurityProfile`: nil members are left unchanged; `Permissions`
@@ -138,6 +210,7 @@ public struct UpdateSecurityProfileRequest: Codable, Sendable, Equatable {
     public var AllowedAccessControlHierarchyGroupId: String?
     public var AllowedFlowModules: [FlowModule]?
     public var GranularAccessControlConfiguration: GranularAccessControlConfiguration?
+
     public init(Description: String? = nil, Permissions: [String]? = nil,
                 AllowedAccessControlTags: [String: String]? = nil, TagRestrictedResources: [String]? = nil,
                 Applications: [Application]? = nil, HierarchyRestrictedResources: [String]? = nil,
@@ -155,13 +228,22 @@ public struct UpdateSecurityProfileRequest: Codable, Sendable, Equatable {
     }
 }
 
-struct DescribeSecurityProfileResponse: Codable, Sendable {
-    var SecurityProfile: SecurityProfile?
+public struct DescribeSecurityProfileResponse: Codable, Sendable {
+    public var SecurityProfile: SecurityProfile?
+
+    public init(SecurityProfile: SecurityProfile? = nil) {
+        self.SecurityProfile = SecurityProfile
+    }
 }
 
 public struct ListSecurityProfilesResponse: Codable, Sendable, ConnectPage {
     public var SecurityProfileSummaryList: [SecurityProfileSummary]?
     public var NextToken: String?
+
+    public init(SecurityProfileSummaryList: [SecurityProfileSummary]? = nil, NextToken: String? = nil) {
+        self.SecurityProfileSummaryList = SecurityProfileSummaryList
+        self.NextToken = NextToken
+    }
     public var items: [SecurityProfileSummary] { SecurityProfileSummaryList ?? [] }
     public var nextToken: String? { NextToken }
 }
@@ -171,6 +253,18 @@ public struct ListSecurityProfilePermissionsResponse: Codable, Sendable, Connect
     public var NextToken: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
+
+    public init(
+        Permissions: [String]? = nil,
+        NextToken: String? = nil,
+        LastModifiedTime: Date? = nil,
+        LastModifiedRegion: String? = nil
+    ) {
+        self.Permissions = Permissions
+        self.NextToken = NextToken
+        self.LastModifiedTime = LastModifiedTime
+        self.LastModifiedRegion = LastModifiedRegion
+    }
     public var items: [String] { Permissions ?? [] }
     public var nextToken: String? { NextToken }
 }
@@ -179,6 +273,16 @@ public struct SearchSecurityProfilesResponse: Codable, Sendable, ConnectPage {
     public var SecurityProfiles: [SecurityProfileSearchSummary]?
     public var NextToken: String?
     public var ApproximateTotalCount: Int64?
+
+    public init(
+        SecurityProfiles: [SecurityProfileSearchSummary]? = nil,
+        NextToken: String? = nil,
+        ApproximateTotalCount: Int64? = nil
+    ) {
+        self.SecurityProfiles = SecurityProfiles
+        self.NextToken = NextToken
+        self.ApproximateTotalCount = ApproximateTotalCount
+    }
     public var items: [SecurityProfileSearchSummary] { SecurityProfiles ?? [] }
     public var nextToken: String? { NextToken }
 }
