@@ -1,0 +1,65 @@
+import AWSClient
+import Foundation
+
+/// Amazon Connect over an `AWSTransport`: builds each rest-json request exactly as
+/// botocore does (method, percent-encoded path labels, lower-camel query names, JSON body
+/// of the body members only), decodes responses, and rethrows service errors as
+/// `ConnectError`.
+public struct ConnectClient: ConnectReader, ConnectWriter, Sendable {
+    public let transport: any AWSTransport
+    /// Fills `ClientToken` on CreateContactFlowModule when the caller left it nil.
+    let makeClientToken: @Sendable () -> String
+
+    public init(transport: any AWSTransport,
+                makeClientToken: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+        self.transport = transport
+        self.makeClientToken = makeClientToken
+    }
+
+    // MARK: Request plumbing
+
+    /// Sends a request with a JSON body and decodes the response.
+    func call<Body: Encodable, Output: Decodable>(
+        _ operation: String, _ method: String, _ path: EncodedPath,
+        query: [(name: String, value: String)] = [], body: Body, as output: Output.Type = Output.self
+    ) async throws -> Output {
+        let data = try WireJSON.encode(body)
+        let request = AWSRequest(operation: operation, method: method, path: path.value, query: query,
+                                 headers: [(name: "Content-Type", value: "application/json")], body: data)
+        return try await send(request, as: output)
+    }
+
+    /// Sends a request without a body (GET, DELETE) and decodes the response.
+    func call<Output: Decodable>(
+        _ operation: String, _ method: String, _ path: EncodedPath,
+        query: [(name: String, value: String)] = [], as output: Output.Type = Output.self
+    ) async throws -> Output {
+        let request = AWSRequest(operation: operation, method: method, path: path.value, query: query)
+        return try await send(request, as: output)
+    }
+
+    func send<Output: Decodable>(_ request: AWSRequest, as output: Output.Type) async throws -> Output {
+        let response: AWSResponse
+        do {
+            response = try await transport.send(request)
+        } catch let error as AWSServiceError {
+            throw ConnectError(error)
+        }
+        return try WireJSON.decode(output, from: response.body, operation: request.operation)
+    }
+
+    /// `nextToken` / `maxResults` query members of List* operations (only those set).
+    func pageQuery(_ nextToken: String?, _ maxResults: Int?) -> [(name: String, value: String)] {
+        var query: [(name: String, value: String)] = []
+        if let nextToken { query.append((name: "nextToken", value: nextToken)) }
+        if let maxResults { query.append((name: "maxResults", value: String(maxResults))) }
+        return query
+    }
+
+    func required<T>(_ value: T?, _ member: String, _ operation: String) throws -> T {
+        guard let value else {
+            throw AWSTransportError(.invalidResponse, "\(operation) response has no \(member)", operation: operation)
+        }
+        return value
+    }
+}

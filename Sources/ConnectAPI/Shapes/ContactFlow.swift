@@ -1,0 +1,173 @@
+import Foundation
+
+public struct ContactFlowType: ConnectStringEnum {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let CONTACT_FLOW: Self = "CONTACT_FLOW"
+    public static let CUSTOMER_QUEUE: Self = "CUSTOMER_QUEUE"
+    public static let CUSTOMER_HOLD: Self = "CUSTOMER_HOLD"
+    public static let CUSTOMER_WHISPER: Self = "CUSTOMER_WHISPER"
+    public static let AGENT_HOLD: Self = "AGENT_HOLD"
+    public static let AGENT_WHISPER: Self = "AGENT_WHISPER"
+    public static let OUTBOUND_WHISPER: Self = "OUTBOUND_WHISPER"
+    public static let AGENT_TRANSFER: Self = "AGENT_TRANSFER"
+    public static let QUEUE_TRANSFER: Self = "QUEUE_TRANSFER"
+    public static let CAMPAIGN: Self = "CAMPAIGN"
+}
+
+/// `ACTIVE` | `ARCHIVED`.
+public struct ContactFlowState: ConnectStringEnum {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let ACTIVE: Self = "ACTIVE"
+    public static let ARCHIVED: Self = "ARCHIVED"
+}
+
+/// `PUBLISHED` (validates the content) | `SAVED`.
+public struct ContactFlowStatus: ConnectStringEnum {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let PUBLISHED: Self = "PUBLISHED"
+    public static let SAVED: Self = "SAVED"
+}
+
+public struct ContactFlow: Codable, Sendable, Equatable {
+    public var Arn: String?
+    public var Id: String?
+    public var Name: String?
+    public var `Type`: ContactFlowType?
+    public var State: ContactFlowState?
+    public var Status: ContactFlowStatus?
+    public var Description: String?
+    /// Flow language JSON, as a string.
+    public var Content: String?
+    public var Tags: TagMap?
+    public var FlowContentSha256: String?
+    public var Version: Int64?
+    public var VersionDescription: String?
+    public var LastModifiedTime: Date?
+    public var LastModifiedRegion: String?
+
+    public init(
+        Arn: String? = nil,
+        Id: String? = nil,
+        Name: String? = nil,
+        Type: ContactFlowType? = nil,
+        State: ContactFlowState? = nil,
+        Status: ContactFlowStatus? = nil,
+        Description: String? = nil,
+        Content: String? = nil,
+        Tags: TagMap? = nil,
+        FlowContentSha256: String? = nil,
+        Version: Int64? = nil,
+        VersionDescription: String? = nil,
+        LastModifiedTime: Date? = nil,
+        LastModifiedRegion: String? = nil
+    ) {
+        self.Arn = Arn
+        self.Id = Id
+        self.Name = Name
+        self.Type = Type
+        self.State = State
+        self.Status = Status
+        self.Description = Description
+        self.Content = Content
+        self.Tags = Tags
+        self.FlowContentSha256 = FlowContentSha256
+        self.Version = Version
+        self.VersionDescription = VersionDescription
+        self.LastModifiedTime = LastModifiedTime
+        self.LastModifiedRegion = LastModifiedRegion
+    }
+}
+
+public struct ContactFlowSummary: Codable, Sendable, Equatable {
+    public var Id: String?
+    public var Arn: String?
+    public var Name: String?
+    public var ContactFlowType: ContactFlowType?
+    public var ContactFlowState: ContactFlowState?
+    public var ContactFlowStatus: ContactFlowStatus?
+
+    public init(
+        Id: String? = nil,
+        Arn: String? = nil,
+        Name: String? = nil,
+        ContactFlowType: ContactFlowType? = nil,
+        ContactFlowState: ContactFlowState? = nil,
+        ContactFlowStatus: ContactFlowStatus? = nil
+    ) {
+        self.Id = Id
+        self.Arn = Arn
+        self.Name = Name
+        self.ContactFlowType = ContactFlowType
+        self.ContactFlowState = ContactFlowState
+        self.ContactFlowStatus = ContactFlowStatus
+    }
+}
+
+/// Body of `CreateContactFlow`.
+public struct CreateContactFlowRequest: Codable, Sendable, Equatable {
+    public var Name: String
+    public var `Type`: ContactFlowType
+    public var Description: String?
+    public var Content: String
+    public var Status: ContactFlowStatus?
+    public var Tags: TagMap?
+
+    public init(Name: String, Type: ContactFlowType, Description: String? = nil, Content: String,
+                Status: ContactFlowStatus? = nil, Tags: TagMap? = nil) {
+        self.Name = Name
+        self.Type = Type
+        self.Description = Description
+        self.Content = Content
+        self.Status = Status
+        self.Tags = Tags
+    }
+}
+
+public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
+    public var ContactFlowId: String?
+    public var ContactFlowArn: String?
+    public var FlowContentSha256: String?
+
+    public init(ContactFlowId: String? = nil, ContactFlowArn: String? = nil, FlowContentSha256: String? = nil) {
+        self.ContactFlowId = ContactFlowId
+        self.ContactFlowArn = ContactFlowArn
+        self.FlowContentSha256 = FlowContentSha256
+    }
+}
+
+public struct DescribeContactFlowResponse: Codable, Sendable {
+    public var ContactFlow: ContactFlow?
+
+    public init(ContactFlow: ContactFlow? = nil) {
+        self.ContactFlow = ContactFlow
+    }
+}
+
+public struct ListContactFlowsResponse: Codable, Sendable, ConnectPage {
+    public var ContactFlowSummaryList: [ContactFlowSummary]?
+    public var NextToken: String?
+
+    public init(ContactFlowSummaryList: [ContactFlowSummary]? = nil, NextToken: String? = nil) {
+        self.ContactFlowSummaryList = ContactFlowSummaryList
+        self.NextToken = NextToken
+    }
+    public var items: [ContactFlowSummary] { ContactFlowSummaryList ?? [] }
+    public var nextToken: String? { NextToken }
+}
+
+public struct SearchContactFlowsResponse: Codable, Sendable, ConnectPage {
+    public var ContactFlows: [ContactFlow]?
+    public var NextToken: String?
+    public var ApproximateTotalCount: Int64?
+
+    public init(ContactFlows: [ContactFlow]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
+        self.ContactFlows = ContactFlows
+        self.NextToken = NextToken
+        self.ApproximateTotalCount = ApproximateTotalCount
+    }
+    public var items: [ContactFlow] { ContactFlows ?? [] }
+    public var nextToken: String? { NextToken }
+}
