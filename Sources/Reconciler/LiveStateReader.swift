@@ -1,0 +1,166 @@
+import ConnectAPI
+import Foundation
+import Model
+import Synchronization
+
+/// Reads the live state of an instance with the fewest calls: one Search per kind at its
+/// largest page size, then per-resource List/Describe calls only for fields Search does
+/// not return, and only for the resources the plan needs (declared ones, and this stack's
+/// prune candidates when pruning).
+///
+/// | Kind | Search returns | Extra calls, per needed resource |
+/// |---|---|---|
+/// | hours, queues, flows, modules | everything compared | DescribeContactFlow(Module) only when Search left `Content` out |
+/// | routing profiles | name, description, concurrency, default queue, tags | ListRoutingProfileQueues (priority, delay, channel) |
+/// | security profiles | name, description, tags | ListSecurityProfilePermissions |
+/// | hierarchy groups | everything (path, tags) | — (plus one DescribeUserHierarchyStructure) |
+/// | users | names, routing/security profiles, hierarchy, phone, tags | DescribeUser (e-mail, secondary e-mail, mobile) |
+public struct LiveStateReader: Sendable {
+    public struct Progress: Sendable {
+        public var kind: String
+        public var read: Int
+        public var total: Int?
+    }
+
+    let reader: any ConnectReader
+    let instanceId: String
+    let concurrency: Int
+    let onProgress: (@Sendable (Progress) -> Void)?
+
+    public init(reader: any ConnectReader, instanceId: String, concurrency: Int = 8,
+                onProgress: (@Sendable (Progress) -> Void)? = nil) {
+        self.reader = reader
+        self.instanceId = instanceId
+        self.concurrency = concurrency
+        self.onProgress = onProgress
+    }
+
+    /// Reads the instance. `needed` names the resources whose full details are wanted.
+    public func read(needed: Set<ResourceAddress>) async throws -> LiveState {
+        let calls = CallCounter()
+        let reader = self.reader
+        let iid = instanceId
+        async let hours = all("hours of operation", calls, reader.searchHoursOfOperations(instanceId: iid))
+        async let queues = all("queues", calls, reader.searchQueues(
+            instanceId: iid, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD")))
+        async let profiles = all("routing profiles", calls, reader.searchRoutingProfiles(instanceId: iid))
+        async let flows = all("flows", calls, reader.searchContactFlows(instanceId: iid))
+        async let modules = all("flow modules", calls, reader.searchContactFlowModules(instanceId: iid))
+        async let securityProfiles = all("security profiles", calls, reader.searchSecurityProfiles(instanceId: iid))
+        async let groups = all("hierarchy groups", calls, reader.searchUserHierarchyGroups(instanceId: iid))
+        async let structure = { () async throws -> HierarchyStructure in
+            calls.add()
+            return try await reader.describeUserHierarchyStructure(instanceId: iid)
+        }()
+        async let users = all("users", calls, reader.searchUsers(instanceId: iid))
+
+        var raw = RawState()
+        raw.hours = try await hours
+        raw.queues = try await queues
+        raw.profiles = try await profiles
+        raw.flows = try await flows
+        raw.modules = try await modules
+        raw.securityProfiles = try await securityProfiles
+        raw.groups = try await groups
+        raw.structure = try await structure
+        raw.users = try await users
+
+        // Second phase: the fields Search lacks, for the resources the plan needs.
+        let details = Mutex(RawDetails())
+        var jobs: [@Sendable () async throws -> Void] = []
+        for p in raw.profiles {
+            guard let id = p.RoutingProfileId, let name = p.Name, needed.contains(ResourceAddress(.routingProfile, name)) else { continue }
+            jobs.append {
+                let pages = reader.listRoutingProfileQueues(instanceId: iid, routingProfileId: id)
+                var configs: [RoutingProfileQueueConfigSummary] = []
+                for try await page in pages { calls.add(); configs += page.items }
+                details.withLock { $0.profileQueues[id] = configs }
+            }
+        }
+        for s in raw.securityProfiles {
+            guard let id = s.Id, let name = s.SecurityProfileName, needed.contains(ResourceAddress(.securityProfile, name)) else { continue }
+            jobs.append {
+                let pages = reader.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id)
+                var permissions: [String] = []
+                for try await page in pages { calls.add(); permissions += page.items }
+                details.withLock { $0.permissions[id] = permissions }
+            }
+        }
+        for u in raw.users {
+            guard let id = u.Id, let name = u.Username, needed.contains(ResourceAddress(.user, name)) else { continue }
+            jobs.append {
+                calls.add()
+                let user = try await reader.describeUser(instanceId: iid, userId: id)
+                details.withLock { $0.identity[id] = user.IdentityInfo }
+            }
+        }
+        for f in raw.flows where f.Content == nil {
+            guard let id = f.Id, let name = f.Name, needed.contains(ResourceAddress(.flow, name)) else { continue }
+            jobs.append {
+                calls.add()
+                let flow = try await reader.describeContactFlow(instanceId: iid, contactFlowId: id)
+                details.withLock { $0.flowContent[id] = flow.Content }
+            }
+        }
+        for m in raw.modules where m.Content == nil {
+            guard let id = m.Id, let name = m.Name, needed.contains(ResourceAddress(.flowModule, name)) else { continue }
+            jobs.append {
+                calls.add()
+                let module = try await reader.describeContactFlowModule(instanceId: iid, contactFlowModuleId: id)
+                details.withLock { $0.flowContent[id] = module.Content }
+            }
+        }
+        let total = jobs.count
+        let done = Mutex(0)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            while next < min(concurrency, jobs.count) {
+                group.addTask(operation: jobs[next]); next += 1
+            }
+            while try await group.next() != nil {
+                let n = done.withLock { $0 += 1; return $0 }
+                onProgress?(Progress(kind: "details", read: n, total: total))
+                if next < jobs.count { group.addTask(operation: jobs[next]); next += 1 }
+            }
+        }
+        return LiveProjection.project(raw, details.withLock { $0 }, readCalls: calls.count)
+    }
+
+    private func all<P: ConnectPage>(_ kind: String, _ calls: CallCounter, _ pages: ConnectPages<P>) async throws -> [P.Item] {
+        var items: [P.Item] = []
+        for try await page in pages {
+            calls.add()
+            items += page.items
+            onProgress?(Progress(kind: kind, read: items.count, total: nil))
+        }
+        return items
+    }
+}
+
+/// Counts Connect calls across concurrent tasks.
+final class CallCounter: Sendable {
+    private let value = Mutex(0)
+    func add() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
+}
+
+/// What the Search calls returned.
+struct RawState: Sendable {
+    var hours: [ConnectAPI.HoursOfOperation] = []
+    var queues: [ConnectAPI.Queue] = []
+    var profiles: [ConnectAPI.RoutingProfile] = []
+    var flows: [ContactFlow] = []
+    var modules: [ContactFlowModule] = []
+    var securityProfiles: [SecurityProfileSearchSummary] = []
+    var groups: [ConnectAPI.HierarchyGroup] = []
+    var structure: HierarchyStructure?
+    var users: [UserSearchSummary] = []
+}
+
+/// What the per-resource calls returned, by resource id.
+struct RawDetails: Sendable {
+    var profileQueues: [String: [RoutingProfileQueueConfigSummary]] = [:]
+    var permissions: [String: [String]] = [:]
+    var identity: [String: UserIdentityInfo?] = [:]
+    var flowContent: [String: String?] = [:]
+}
