@@ -1,0 +1,135 @@
+import ConnectAPI
+import Foundation
+import Model
+
+/// Carries out a plan: each change becomes one scheduler step (two for a flow created with
+/// placeholder content), run with as much parallelism as dependencies allow; the client's
+/// per-operation rate limiter paces the calls. On a failure, dependent work is skipped,
+/// independent work and in-flight calls finish, and the report says what happened.
+public struct Applier: Sendable {
+    public enum Event: Sendable {
+        case started(address: String, action: ChangeAction, index: Int, total: Int)
+        case finished(address: String, action: ChangeAction, outcome: ApplyReport.Outcome, done: Int, total: Int)
+    }
+
+    let client: any ConnectReader & ConnectWriter
+    let instanceId: String
+    let maxConcurrency: Int
+
+    public init(client: any ConnectReader & ConnectWriter, instanceId: String, maxConcurrency: Int = 8) {
+        self.client = client
+        self.instanceId = instanceId
+        self.maxConcurrency = maxConcurrency
+    }
+
+    public func apply(_ planning: PlanningResult, live: LiveState, desired: DesiredState,
+                      onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> ApplyReport {
+        let registry = IdRegistry(live: live)
+        let details = planning.details
+        let n = details.count
+        var steps: [StepScheduler.Step] = []
+        var fillOf: [Int: Int] = [:]  // fill step index → change index
+        for (i, detail) in details.enumerated() {
+            let executor = ChangeExecutor(client: client, instanceId: instanceId, registry: registry,
+                                          detail: detail, stack: desired.stack)
+            steps.append(StepScheduler.Step(label: detail.change.address, dependsOn: detail.dependsOn) {
+                try await executor.run()
+            })
+        }
+        for (i, detail) in details.enumerated() where detail.placeholder {
+            let executor = ChangeExecutor(client: client, instanceId: instanceId, registry: registry,
+                                          detail: detail, stack: desired.stack)
+            fillOf[steps.count] = i
+            steps.append(StepScheduler.Step(label: detail.change.address + " (content)",
+                                            dependsOn: detail.fillDependsOn.union([i])) {
+                try await executor.fillContent()
+            })
+        }
+        let total = n
+        let progress = ProgressCounter()
+        let allSteps = steps
+        let outcomes = await StepScheduler.run(allSteps, maxConcurrency: maxConcurrency) { event in
+            switch event {
+            case let .started(index) where index < n:
+                onEvent(.started(address: details[index].change.address, action: details[index].change.action,
+                                 index: index, total: total))
+            case let .finished(index, outcome) where index < n:
+                let done = progress.increment()
+                onEvent(.finished(address: details[index].change.address, action: details[index].change.action,
+                                  outcome: ApplyReport.Outcome(outcome, steps: allSteps), done: done, total: total))
+            default: break
+            }
+        }
+        var entries: [ApplyReport.Entry] = []
+        for (i, detail) in details.enumerated() {
+            var outcome = ApplyReport.Outcome(outcomes[i], steps: steps)
+            if case .done = outcome, let fill = fillOf.first(where: { $0.value == i })?.key {
+                let fillOutcome = ApplyReport.Outcome(outcomes[fill], steps: steps)
+                if case .done = fillOutcome {} else { outcome = fillOutcome.partially() }
+            }
+            entries.append(ApplyReport.Entry(change: detail.change, outcome: outcome))
+        }
+        return ApplyReport(entries: entries)
+    }
+}
+
+final class ProgressCounter: Sendable {
+    private let value = Mutex(0)
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+}
+
+/// What apply did, change by change.
+public struct ApplyReport: Sendable {
+    public enum Outcome: Sendable {
+        case done
+        case failed(message: String)
+        /// Created, but a later call for it failed (e.g. filling in placeholder content).
+        case partial(message: String)
+        case skipped(blockedBy: String)
+
+        init(_ outcome: StepScheduler.Outcome, steps: [StepScheduler.Step]) {
+            switch outcome {
+            case .succeeded: self = .done
+            case let .failed(error): self = .failed(message: ApplyReport.describe(error))
+            case let .skipped(blockedBy): self = .skipped(blockedBy: blockedBy >= 0 ? steps[blockedBy].label : "an earlier failure")
+            }
+        }
+
+        func partially() -> Outcome {
+            switch self {
+            case let .failed(message): .partial(message: message)
+            case let .skipped(blockedBy): .partial(message: "content not filled in: blocked by \(blockedBy)")
+            default: self
+            }
+        }
+    }
+
+    public struct Entry: Sendable {
+        public var change: PlannedChange
+        public var outcome: Outcome
+    }
+
+    public var entries: [Entry]
+
+    public var succeeded: Bool { entries.allSatisfy { if case .done = $0.outcome { true } else { false } } }
+    public var doneCount: Int { entries.filter { if case .done = $0.outcome { true } else { false } }.count }
+    public var failed: [Entry] { entries.filter { if case .failed = $0.outcome { true } else if case .partial = $0.outcome { true } else { false } } }
+    public var skipped: [Entry] { entries.filter { if case .skipped = $0.outcome { true } else { false } } }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? ConnectError {
+            var s = "\(e.operation): \(e.code)"
+            if !e.message.isEmpty { s += ": \(e.message)" }
+            switch e.kind {
+            case let .invalidContactFlow(problems), let .invalidContactFlowModule(problems):
+                if !problems.isEmpty { s += " (" + problems.joined(separator: "; ") + ")" }
+            default: break
+            }
+            if let id = e.requestId { s += " [request id \(id)]" }
+            return s
+        }
+        return String(describing: error)
+    }
+}
+
+import Synchronization
