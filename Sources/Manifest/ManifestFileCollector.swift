@@ -1,0 +1,36 @@
+import Foundation
+import Model
+
+/// Expands a manifest path: a file, or every `*.yaml`/`*.yml` below a directory (hidden
+/// files and folders skipped), sorted. Paths keep the form the user gave (`examples/quickstart/queues.yaml`).
+enum ManifestFileCollector {
+    static func collect(path: String, diagnostics: inout [Diagnostic]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.append(.error("no such file or directory: \(path)", at: nil))
+            return []
+        }
+        guard isDirectory.boolValue else { return [PathUtilities.normalize(path)] }
+        var files: [String] = []
+        walk(directory: path, into: &files, depth: 0)
+        files.sort()
+        if files.isEmpty {
+            diagnostics.append(.error("no manifest files (*.yaml, *.yml) found in \(PathUtilities.normalize(path))", at: nil))
+        }
+        return files
+    }
+
+    private static func walk(directory: String, into files: inout [String], depth: Int) {
+        guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let full = PathUtilities.join(directory, name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(directory: full, into: &files, depth: depth + 1)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(full)
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+import Model
+import Yams
+
+/// State shared while reading the manifests: the diagnostics so far, the variables in force and
+/// the file being read. Provides typed scalar readers that take scalars as written and convert
+/// them per the field's type.
+final class ReadContext {
+    var diagnostics: [Diagnostic] = []
+    var variables: [String: String] = [:]
+    let processEnvironment: [String: String]
+    /// When false (unselected environments), `${…}` is left alone.
+    var substitutes = true
+    private(set) var source: SourceText
+    private(set) var skippedKeys: Set<Position> = []
+
+    init(processEnvironment: [String: String]) {
+        self.processEnvironment = processEnvironment
+        self.source = SourceText(path: "", text: "")
+    }
+
+    func enter(_ file: ParsedYAMLFile) {
+        source = file.source
+        skippedKeys = file.skippedKeys
+    }
+
+    // MARK: Locations and diagnostics
+
+    func location(_ node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: source.path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(_ message: String, at node: Node, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: location(node), notes: notes))
+    }
+
+    func error(_ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: location, notes: notes))
+    }
+
+    func warning(_ message: String, at node: Node) {
+        diagnostics.append(.warning(message, at: location(node)))
+    }
+
+    // MARK: Node descriptions
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if Self.isNull(scalar) { return "nothing (null)" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { return "the quoted string \"\(text)\"" }
+            return "'\(text)'"
+        }
+    }
+
+    // MARK: Mappings
+
+    /// The pairs of a mapping whose key is a scalar, in order, skipping keys renamed after a
+    /// duplicate-key error. Reports non-scalar keys.
+    func pairs(of mapping: Node.Mapping, owner: String) -> [(key: String, keyNode: Node, value: Node)] {
+        var result: [(String, Node, Node)] = []
+        result.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error("keys in \(owner) must be plain text, found \(describe(key))", at: key)
+                continue
+            }
+            if let mark = scalar.mark, skippedKeys.contains(Position(line: mark.line, column: mark.column)) { continue }
+            result.append((scalar.string, key, value))
+        }
+        return result
+    }
+
+    /// Reads a mapping against `spec`: reports a non-mapping, unknown keys (with "did you mean")
+    /// and missing required keys (at `ownerNode`, the key that names the owner, when given).
+    func object(_ node: Node, spec: ObjectSpec, owner: String, ownerNode: Node? = nil) -> [String: (key: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            if case .scalar(let s) = node, Self.isNull(s), !spec.fields.contains(where: \.required) {
+                return [:]
+            }
+            error("\(owner) must be a mapping, found \(describe(node))", at: node)
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, keyNode, value) in pairs(of: mapping, owner: owner) {
+            guard spec.field(key) != nil else {
+                error("unknown key '\(key)' in \(owner)\(EditDistance.didYouMean(key, among: spec.keys))", at: keyNode)
+                continue
+            }
+            entries[key] = (keyNode, value)
+        }
+        for field in spec.fields where field.required && entries[field.name] == nil {
+            error("missing required key '\(field.name)' in \(owner)", at: ownerNode ?? node)
+        }
+        return entries
+    }
+
+    // MARK: Scalars
+
+    /// The scalar's text after `${var:…}`/`${env:…}` substitution, or nil (reported) when the node
+    /// is not a scalar or a substitution failed.
+    func text(_ node: Node, what: String, allowNull: Bool = false) -> (text: String, style: Node.Scalar.Style)? {
+        guard case .scalar(let scalar) = node else {
+            error("\(what) must be \(expectation(for: .string())), found \(describe(node))", at: node)
+            return nil
+        }
+        if !allowNull && Self.isNull(scalar) {
+            error("\(what) must have a value, found nothing (null)", at: node)
+            return nil
+        }
+        guard substitutes, scalar.string.contains("${") else { return (scalar.string, scalar.style) }
+        guard let substituted = substitute(scalar.string, node: node) else { return nil }
+        // A substituted value is read as if written plain: `"${var:max}"` may fill an integer field.
+        return (substituted, .plain)
+    }
+
+    func string(_ node: Node, what: String, shape: FieldShape = .string()) -> String? {
+        guard let (value, _) = text(node, what: what) else { return nil }
+        if case let .string(_, minLength, maxLength) = shape {
+            if let minLength, value.count < minLength {
+                error("\(what) must not be empty", at: node); return nil
+            }
+            if let maxLength, value.count > maxLength {
+                error("\(what) is \(value.count) characters long; the limit is \(maxLength)", at: node); return nil
+            }
+        }
+        return value
+    }
+
+    func integer(_ node: Node, what: String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
+        guard let (value, style) = text(node, what: what) else { return nil }
+        let digits = value.hasPrefix("-") || value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+        guard style == .plain, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int(value.hasPrefix("+") ? String(digits) : value) else {
+            error("\(what) must be an integer, found \(describe(node))", at: node)
+            return nil
+        }
+        if let minimum, let maximum, number < minimum || number > maximum {
+            error(minimum == maximum ? "\(what) must be \(minimum), found \(number)"
+                                     : "\(what) must be between \(minimum) and \(maximum), found \(number)", at: node)
+            return nil
+        }
+        if let minimum, number < minimum {
+            error("\(what) must be at least \(minimum), found \(number)", at: node); return nil
+        }
+        if let maximum, number > maximum {
+            error("\(what) must be at most \(maximum), found \(number)", at: node); return nil
+        }
+        return number
+    }
+
+    func boolean(_ node: Node, what: String) -> Bool? {
+        guard let (value, style) = text(node, what: what) else { return nil }
+        if style == .plain && value == "true" { return true }
+        if style == .plain && value == "false" { return false }
+        error("\(what) must be true or false, found \(describe(node))", at: node)
+        return nil
+    }
+
+    func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: String, as type: E.Type) -> E?
+        where E.RawValue == String {
+        guard let (value, _) = text(node, what: what) else { return nil }
+        if let result = E(rawValue: value) { return result }
+        let names = E.allCases.map(\.rawValue)
+        error("\(what) must be one of \(names.joined(separator: ", ")), found '\(value)'"
+              + EditDistance.didYouMean(value, among: names), at: node)
+        return nil
+    }
+
+    func list(_ node: Node, what: String) -> [Node]? {
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        default:
+            error("\(what) must be a list, found \(describe(node))", at: node)
+            return nil
+        }
+    }
+
+    func stringList(_ node: Node, what: String, shape: FieldShape = .string()) -> [(String, Node)]? {
+        guard let items = list(node, what: what) else { return nil }
+        return items.compactMap { item in string(item, what: "an entry of \(what)", shape: shape).map { ($0, item) } }
+    }
+
+    /// A name → string mapping (tags, variables).
+    func stringMap(_ node: Node, what: String, substituting: Bool = true) -> [String: String]? {
+        guard case .mapping(let mapping) = node else {
+            if case .scalar(let s) = node, Self.isNull(s) { return [:] }
+            error("\(what) must be a mapping, found \(describe(node))", at: node)
+            return nil
+        }
+        var result: [String: String] = [:]
+        let saved = substitutes
+        if !substituting { substitutes = false }
+        defer { substitutes = saved }
+        for (key, _, value) in pairs(of: mapping, owner: what) {
+            if let text = string(value, what: "'\(key)' in \(what)") { result[key] = text }
+        }
+        return result
+    }
+
+    private func expectation(for shape: FieldShape) -> String {
+        switch shape {
+        case .integer: "an integer"
+        case .boolean: "true or false"
+        default: "a string"
+        }
+    }
+
+    // MARK: Substitution
+
+    /// Replaces `${var:NAME}` and `${env:NAME}`, unescapes `$${`; reports problems at the
+    /// reference's own position in the source.
+    func substitute(_ text: String, node: Node) -> String? {
+        var result = ""
+        var ok = true
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            let after = rest[dollar...]
+            if after.hasPrefix("$${") {
+                result += "${"
+                rest = after.dropFirst(3)
+                continue
+            }
+            guard after.hasPrefix("${") else {
+                result += "$"
+                rest = after.dropFirst()
+                continue
+            }
+            guard let close = after.firstIndex(of: "}") else {
+                reference(after.prefix(2), in: node, "unterminated '${' (write '$${' for a literal '${')")
+                return nil
+            }
+            let token = after[..<after.index(after: close)]
+            let inner = token.dropFirst(2).dropLast()
+            let parts = inner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, parts[0] == "var" {
+                let name = String(parts[1])
+                if let value = variables[name] {
+                    result += value
+                } else {
+                    reference(token, in: node, "undefined variable '\(name)'" + EditDistance.didYouMean(name, among: variables.keys))
+                    ok = false
+                }
+            } else if parts.count == 2, parts[0] == "env" {
+                let name = String(parts[1])
+                if let value = processEnvironment[name] {
+                    result += value
+                } else {
+                    reference(token, in: node, "environment variable '\(name)' is not set")
+                    ok = false
+                }
+            } else {
+                reference(token, in: node, "unknown substitution '\(token)'; manifests support ${var:NAME} and ${env:NAME} (write '$${' for a literal '${')")
+                ok = false
+            }
+            rest = after[after.index(after: close)...]
+        }
+        result += rest
+        return ok ? result : nil
+    }
+
+    private func reference(_ token: Substring, in node: Node, _ message: String) {
+        var location = self.location(node)
+        if let found = source.find(String(token), fromLine: location.line, column: location.column) {
+            location = source.location(line: found.line, column: found.column)
+        }
+        error(message, at: location)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Manifest
+import Model
+
+/// `patchbay validate [PATH] [--env NAME]`: offline checks of the manifests.
+public struct ValidateCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check manifests offline: syntax, keys, types, references, limits.",
+        discussion: """
+            PATH is a manifest file or a directory (every *.yaml / *.yml below it, hidden folders skipped).
+            Prints every problem as FILE:LINE:COLUMN: error: message on stderr, then a summary.
+            Exits 0 when the manifests are valid, 1 otherwise.
+            """
+    )
+
+    @Argument(help: "A manifest file or a directory of manifests.")
+    public var path: String = "."
+
+    @Option(name: .long, help: "The environment (from 'environments:') to validate for.")
+    public var env: String?
+
+    public init() {}
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let result = ManifestLoader.load(path: path, environment: env, processEnvironment: environment)
+        let printer = DiagnosticsPrinter.forStandardError(environment: environment)
+        var output = printer.render(result.diagnostics)
+        if let desired = result.desired {
+            output += "\(path): valid (\(Self.describe(desired))"
+            output += result.diagnostics.warningCount > 0 ? "; \(DiagnosticsPrinter.summary(result.diagnostics)))\n" : ")\n"
+        } else {
+            output += DiagnosticsPrinter.summary(result.diagnostics) + "\n"
+        }
+        FileHandle.standardError.write(Data(output.utf8))
+        if result.desired == nil { throw ExitCode(1) }
+    }
+
+    /// `5 users, 3 queues, …` in creation order, kinds with no resources left out.
+    static func describe(_ desired: DesiredState) -> String {
+        let counts = desired.counts
+        let parts = ResourceKind.allCases.compactMap { kind -> String? in
+            guard let n = counts[kind], n > 0 else { return nil }
+            return "\(n) \(n == 1 ? kind.displayName : plural(kind.displayName))"
+        }
+        let externals = desired.externals.count
+        let text = parts.isEmpty ? "no resources" : parts.joined(separator: ", ")
+        return externals > 0 ? "\(text), \(externals) external" : text
+    }
+
+    private static func plural(_ word: String) -> String {
+        word == "hours of operation" ? word : word + "s"
+    }
+}
