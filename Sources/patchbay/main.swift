@@ -1,3 +1,5 @@
+import ArgumentParser
 import PatchbayCLI
 
-await PatchbayCommand.main()
+func runPatchbay<C: AsyncParsableCommand>(_ c: C.Type) async { await c.main() }
+await runPatchbay(PatchbayCommand.self)
