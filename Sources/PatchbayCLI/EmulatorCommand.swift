@@ -1,0 +1,103 @@
+import ArgumentParser
+import ConnectEmulator
+import Dispatch
+import Foundation
+
+/// `patchbay emulator`: serve the local, wire-compatible Amazon Connect endpoint.
+public struct EmulatorCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Serve a local, wire-compatible Amazon Connect endpoint.",
+        discussion: """
+        Prints `listening on http://HOST:PORT` and then the instance id on stdout, and serves \
+        until SIGINT or SIGTERM. Point the AWS CLI, boto3 or patchbay at it with --endpoint-url.
+        """
+    )
+
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "Port to listen on (0 = any free port).") var port: Int = 0
+    @Option(name: .customLong("state"), help: "Persist the instance in this file (written atomically after each change).")
+    var stateFile: String?
+    @Option(name: .customLong("instance-id"), help: "Instance id of a new instance (default: a random UUID).")
+    var instanceId: String?
+    @Option(help: "Region served (requests must be signed for it).") var region: String = "us-east-1"
+    @Option(name: .customLong("account-id"), help: "Account id used in ARNs.") var accountId: String = "123456789012"
+    @Option(name: .customLong("access-key-id"), help: "Access key id requests must be signed with.") var accessKeyId: String = "test"
+    @Option(name: .customLong("secret-access-key"), help: "Secret access key requests must be signed with.")
+    var secretAccessKey: String = "test"
+    @Option(help: "Per-operation token bucket: off or RATE:BURST (Connect's default is 2:5).") var throttle: String = "off"
+    @Option(name: .customLong("latency-ms"), help: "Delay added to every response, in milliseconds.") var latencyMs: Int = 0
+    @Option(name: .customLong("fault-rate"), help: "Fraction (0-1) of requests that fail with 500, 429 or a dropped connection.")
+    var faultRate: Double = 0
+    @Option(name: .customLong("request-log"), help: "Append one JSON line per request to this file.") var requestLog: String?
+    @Option(name: .customLong("seed"), help: "Seed for ids and fault injection (repeatable runs).") var seed: UInt64?
+
+    public init() {}
+
+    public func run() async throws {
+        try await serve()
+    }
+
+    func serve() async throws {
+        var config = EmulatorConfiguration()
+        config.host = host
+        config.port = port
+        config.stateFile = stateFile
+        config.instanceId = instanceId
+        config.region = region
+        config.accountId = accountId
+        config.accessKeyId = accessKeyId
+        config.secretAccessKey = secretAccessKey
+        config.latencyMs = latencyMs
+        config.faultRate = faultRate
+        config.requestLogFile = requestLog
+        config.randomSeed = seed
+        do {
+            config.throttle = try ThrottleSetting.parse(throttle)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let server = EmulatorServer(configuration: config)
+        let url: URL
+        do {
+            url = try await server.start()
+        } catch let e as EmulatorSetupError {
+            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardOutput.write(Data("listening on \(url.absoluteString)\n\(server.instanceId)\n".utf8))
+        await Self.waitForTermination()
+        FileHandle.standardError.write(Data("emulator: shutting down\n".utf8))
+        try await server.shutdown()
+    }
+
+    /// Suspends until SIGINT or SIGTERM.
+    static func waitForTermination() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = SignalOnce(continuation)
+            for sig in [SIGINT, SIGTERM] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { once.fire() }
+                source.resume()
+                once.keep(source)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, from whichever signal comes first.
+private final class SignalOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+    init(_ c: CheckedContinuation<Void, Never>) { continuation = c }
+    func keep(_ s: any DispatchSourceSignal) { lock.lock(); sources.append(s); lock.unlock() }
+    func fire() {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        c?.resume()
+    }
+}
