@@ -86,6 +86,9 @@ public final class AWSHTTPTransport: AWSTransport {
         let invocationId = makeInvocationId()
         let operation = request.operation
         var attempt = 0
+        var standardAttempts = 0
+        var consistencyRetries = 0
+        let maxHeader = policy.maxAttempts + (request.consistencyRetry?.maxRetries ?? 0)
         var lastRetryCost: Int?
         var limitExceededRetries = 0
         var log = logger
@@ -94,6 +97,7 @@ public final class AWSHTTPTransport: AWSTransport {
 
         while true {
             attempt += 1
+            standardAttempts += 1
             try Task.checkCancellation()
             var waited = 0.0
             if let rateLimiter { waited = try await rateLimiter.acquire(operation) }
@@ -111,14 +115,14 @@ public final class AWSHTTPTransport: AWSTransport {
                 throw AWSTransportError(.credentials, "\(error)", operation: operation)
             }
 
-            let prepared = prepare(request, credentials: credentials, attempt: attempt, maxAttempts: policy.maxAttempts,
+            let prepared = prepare(request, credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
                                    invocationId: invocationId)
             statistics.recordAttempt(operation, attempt: attempt)
             let start = clock.uptime
             let outcome = await execute(prepared, operation: operation)
             let latencyMs = Int(((clock.uptime - start) * 1000).rounded())
             var attemptLog = log
-            attemptLog[metadataKey: "attempt"] = "\(attempt)/\(policy.maxAttempts)"
+            attemptLog[metadataKey: "attempt"] = "\(attempt)/\(maxHeader)"
             attemptLog[metadataKey: "latency_ms"] = "\(latencyMs)"
             if waited > 0 { attemptLog[metadataKey: "rate_limit_wait_ms"] = "\(Int((waited * 1000).rounded()))" }
 
@@ -153,11 +157,24 @@ public final class AWSHTTPTransport: AWSTransport {
                 failure = error.asTransportError
             }
 
+            // Eventual consistency: a bounded extra retry of the codes the caller named.
+            if let consistency = request.consistencyRetry, let service = failure as? AWSServiceError,
+               consistency.codes.contains(service.code), consistencyRetries < consistency.maxRetries {
+                consistencyRetries += 1
+                standardAttempts -= 1
+                let delay = consistency.baseDelay * pow(2, Double(consistencyRetries - 1)) * (0.5 + random.next() / 2)
+                attemptLog[metadataKey: "retry_in_ms"] = "\(Int((delay * 1000).rounded()))"
+                attemptLog[metadataKey: "class"] = "consistency"
+                attemptLog.info("call failed, retrying (eventual consistency)")
+                try await clock.sleep(seconds: delay)
+                continue
+            }
+
             // Decide whether to retry.
             var reason: String?
             if errorClass == .notRetryable {
                 reason = "not retryable"
-            } else if attempt >= policy.maxAttempts {
+            } else if standardAttempts >= policy.maxAttempts {
                 reason = "max attempts (\(policy.maxAttempts)) reached"
             } else if (failure as? AWSServiceError)?.code == ConnectErrorCode.limitExceeded.rawValue,
                       limitExceededRetries >= policy.limitExceededRetries {
@@ -176,7 +193,7 @@ public final class AWSHTTPTransport: AWSTransport {
             }
             if (failure as? AWSServiceError)?.code == ConnectErrorCode.limitExceeded.rawValue { limitExceededRetries += 1 }
             lastRetryCost = cost
-            let delay = policy.backoff(failedAttempt: attempt, errorClass: errorClass, random: random.next(),
+            let delay = policy.backoff(failedAttempt: standardAttempts, errorClass: errorClass, random: random.next(),
                                        retryAfterMs: retryAfterMs)
             attemptLog[metadataKey: "retry_in_ms"] = "\(Int((delay * 1000).rounded()))"
             attemptLog[metadataKey: "class"] = "\(errorClass.rawValue)"

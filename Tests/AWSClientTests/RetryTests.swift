@@ -171,3 +171,35 @@ struct RetryTests {
         }
     }
 }
+
+@Suite("eventual-consistency retries")
+struct ConsistencyRetryTests {
+    static let notFound = TestHTTPServer.Action.json(404, #"{"Message":"not yet"}"#, headers: [("x-amzn-ErrorType", "ResourceNotFoundException")])
+
+    @Test func notFoundAfterCreateIsRetriedBounded() async throws {
+        try await withServer { server in
+            server.enqueue(Self.notFound, Self.notFound, .ok)
+            let clock = VirtualClock()
+            var request = AWSRequest(operation: "DescribeUser", method: "GET", path: "/users/i/u")
+            request.consistencyRetry = .afterCreate
+            _ = try await withTransport(server: server, clock: clock, random: 0.5) { try await $0.send(request) }
+            #expect(server.requests.count == 3)
+            #expect(clock.sleeps == [0.375, 0.75])
+            #expect(server.requests.map { $0.header("amz-sdk-request") } == ["attempt=1; max=7", "attempt=2; max=7", "attempt=3; max=7"])
+        }
+    }
+
+    @Test func giveUpAfterMaxRetriesAndNotWithoutOptIn() async throws {
+        try await withServer(router: { _ in Self.notFound }) { server in
+            var request = AWSRequest(operation: "DescribeUser", method: "GET", path: "/users/i/u")
+            request.consistencyRetry = ConsistencyRetry(maxRetries: 2, baseDelay: 0.1)
+            try await withTransport(server: server) { t in
+                await #expect(throws: AWSServiceError.self) { try await t.send(request) }
+                #expect(server.requests.count == 3)
+                request.consistencyRetry = nil
+                await #expect(throws: AWSServiceError.self) { try await t.send(request) }
+                #expect(server.requests.count == 4)
+            }
+        }
+    }
+}
