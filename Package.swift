@@ -66,6 +66,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "AWSClient", "ConnectEmulator"], swiftSettings: strict),
         .testTarget(name: "ConnectEmulatorTests", dependencies: ["ConnectEmulator", "SigV4"], swiftSettings: strict),

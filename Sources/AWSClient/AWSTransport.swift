@@ -15,25 +15,50 @@ public struct AWSRequest: Sendable, Equatable {
     public var query: [(name: String, value: String)]
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// Bounded retries of errors that are normal right after a create (Connect is
+    /// eventually consistent, connect-api.md §5); nil: none.
+    public var consistencyRetry: ConsistencyRetry?
 
     public init(operation: String, method: String, path: String,
                 query: [(name: String, value: String)] = [],
                 headers: [(name: String, value: String)] = [],
-                body: Data = Data()) {
+                body: Data = Data(),
+                consistencyRetry: ConsistencyRetry? = nil) {
         self.operation = operation
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.consistencyRetry = consistencyRetry
     }
 
     public static func == (a: AWSRequest, b: AWSRequest) -> Bool {
         a.operation == b.operation && a.method == b.method && a.path == b.path
             && a.query.elementsEqual(b.query, by: { $0 == $1 })
             && a.headers.elementsEqual(b.headers, by: { $0 == $1 })
-            && a.body == b.body
+            && a.body == b.body && a.consistencyRetry == b.consistencyRetry
     }
+}
+
+/// Retries of specific error codes on top of the standard retries, for reads and
+/// updates that follow a create: up to `maxRetries`, waiting
+/// `baseDelay × 2^(n−1) × (0.5 + rand/2)` before retry n. They neither count
+/// against the attempt limit nor take from the retry quota.
+public struct ConsistencyRetry: Sendable, Equatable {
+    public var codes: Set<String>
+    public var maxRetries: Int
+    public var baseDelay: Double
+
+    public init(codes: Set<String> = ["ResourceNotFoundException"], maxRetries: Int = 4, baseDelay: Double = 0.5) {
+        self.codes = codes
+        self.maxRetries = maxRetries
+        self.baseDelay = baseDelay
+    }
+
+    /// ResourceNotFoundException and InvalidRequestException, 4 retries from 0.5 s
+    /// (at most ≈ 7.5 s in all).
+    public static let afterCreate = ConsistencyRetry(codes: ["ResourceNotFoundException", "InvalidRequestException"])
 }
 
 /// A successful (2xx) response.

@@ -1,0 +1,132 @@
+import Foundation
+import SigV4
+
+/// Everything the transport needs, resolved from CLI options, the manifest, the
+/// environment and the shared config files (connect-api.md §6):
+///
+/// - endpoint: `--endpoint-url` > `AWS_ENDPOINT_URL_CONNECT` > `AWS_ENDPOINT_URL` >
+///   config `[services x]` section `connect = endpoint_url` > profile `endpoint_url`
+///   (all but the flag disabled by `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` or the
+///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`;
+/// - region: `--region` > manifest > `AWS_REGION` > `AWS_DEFAULT_REGION` > profile `region`;
+/// - retries: `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3.
+public struct AWSClientConfiguration: Sendable {
+    public var region: String
+    /// Where the region came from (`--region`, `manifest`, `AWS_REGION`, …).
+    public var regionSource: String
+    public var endpoint: AWSEndpoint
+    /// Where the endpoint came from (`--endpoint-url`, `AWS_ENDPOINT_URL_CONNECT`, `default`, …).
+    public var endpointSource: String
+    /// Signing name.
+    public var service: String = "connect"
+    public var profileName: String
+    public var retryPolicy: RetryPolicy
+    public var rateLimits: RateLimitConfiguration = RateLimitConfiguration()
+    /// Per-attempt request timeout in seconds.
+    public var requestTimeout: Double = 30
+    /// Connection establishment timeout in seconds (AsyncHTTPClient keeps retrying a
+    /// refused connection until then).
+    public var connectTimeout: Double = 10
+    /// The process environment (injected).
+    public var environment: [String: String]
+    /// The credential context (environment, profile, files) the default chain reads.
+    public var credentialContext: CredentialContext
+    /// Set to bypass the default chain (tests, the emulator).
+    public var credentialProvider: (any CredentialProvider)?
+
+    public struct RateLimitConfiguration: Sendable {
+        public var enabled: Bool = true
+        public var defaultLimit: RateLimit = .connectDefault
+        public var perOperation: [String: RateLimit] = [:]
+        public var global: RateLimit?
+        public var adaptive: RateLimiter.Adaptive = RateLimiter.Adaptive()
+        public init() {}
+    }
+
+    public init(region: String, endpoint: AWSEndpoint, profileName: String = "default",
+                retryPolicy: RetryPolicy = RetryPolicy(), environment: [String: String] = [:],
+                credentialProvider: (any CredentialProvider)? = nil, credentialContext: CredentialContext? = nil) throws {
+        self.region = region
+        self.regionSource = "explicit"
+        self.endpoint = endpoint
+        self.endpointSource = "explicit"
+        self.profileName = profileName
+        self.retryPolicy = retryPolicy
+        self.environment = environment
+        self.credentialProvider = credentialProvider
+        self.credentialContext = try credentialContext
+            ?? CredentialContext(environment: environment, profileName: profileName, region: region, files: SharedConfigFiles())
+    }
+
+    /// Resolves the configuration for the CLI.
+    ///
+    /// - Parameters:
+    ///   - endpointURL: `--endpoint-url`.
+    ///   - region: `--region`.
+    ///   - manifestRegion: the manifest's region, if any.
+    ///   - profile: `--profile` (nil: `AWS_PROFILE`, else `default`).
+    ///   - environment: the process environment (`ProcessInfo.processInfo.environment`).
+    ///   - clock: for credential expiry.
+    public static func resolve(endpointURL: String? = nil, region: String? = nil, manifestRegion: String? = nil,
+                               profile: String? = nil, environment: [String: String],
+                               clock: AWSClock = SystemClock()) throws -> AWSClientConfiguration {
+        let files = try SharedConfigFiles.load(environment: environment)
+        let profileName = profile ?? environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        if profile != nil, files.profiles[profileName] == nil {
+            let where_ = files.filesRead.isEmpty ? "no config or credentials file found" : "not in " + files.filesRead.joined(separator: " or ")
+            throw AWSTransportError(.configuration, "profile '\(profileName)' not found (\(where_))")
+        }
+        let profileKeys = files.profiles[profileName] ?? [:]
+
+        func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) } }
+
+        // Region.
+        let regionChoices: [(String, String?)] = [
+            ("--region", nonEmpty(region)), ("manifest", nonEmpty(manifestRegion)),
+            ("AWS_REGION", nonEmpty(environment["AWS_REGION"])), ("AWS_DEFAULT_REGION", nonEmpty(environment["AWS_DEFAULT_REGION"])),
+            ("profile '\(profileName)' region", nonEmpty(profileKeys["region"])),
+        ]
+        guard let (regionSource, resolvedRegion) = regionChoices.first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) else {
+            throw AWSTransportError(.configuration, "no AWS region: pass --region, set region in the manifest, set AWS_REGION (or AWS_DEFAULT_REGION), or add region to profile '\(profileName)'")
+        }
+        guard resolvedRegion.range(of: #"^[a-z0-9-]+$"#, options: .regularExpression) != nil else {
+            throw AWSTransportError(.configuration, "invalid region '\(resolvedRegion)' (from \(regionSource))")
+        }
+
+        // Endpoint.
+        let ignoreConfigured = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
+            || profileKeys["ignore_configured_endpoint_urls"]?.lowercased() == "true"
+        var endpointChoices: [(String, String?)] = [("--endpoint-url", nonEmpty(endpointURL))]
+        if !ignoreConfigured {
+            let servicesSection = profileKeys["services"].flatMap { files.services[$0] }
+            endpointChoices += [
+                ("AWS_ENDPOINT_URL_CONNECT", nonEmpty(environment["AWS_ENDPOINT_URL_CONNECT"])),
+                ("AWS_ENDPOINT_URL", nonEmpty(environment["AWS_ENDPOINT_URL"])),
+                ("config services '\(profileKeys["services"] ?? "")' connect endpoint_url", nonEmpty(servicesSection?["connect"]?["endpoint_url"])),
+                ("profile '\(profileName)' endpoint_url", nonEmpty(profileKeys["endpoint_url"])),
+            ]
+        }
+        let endpoint: AWSEndpoint
+        let endpointSource: String
+        if let (source, url) = endpointChoices.first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) {
+            do {
+                endpoint = try AWSEndpoint(url)
+            } catch let error as AWSTransportError {
+                throw AWSTransportError(.configuration, "\(error.message) (from \(source))")
+            }
+            endpointSource = source
+        } else {
+            endpoint = try AWSEndpoint.connect(region: resolvedRegion)
+            endpointSource = "default"
+        }
+
+        var config = try AWSClientConfiguration(
+            region: resolvedRegion, endpoint: endpoint, profileName: profileName,
+            retryPolicy: RetryPolicy.fromEnvironment(environment, profile: profileKeys), environment: environment,
+            credentialContext: CredentialContext(environment: environment, profileName: profile, region: resolvedRegion,
+                                                 files: files, clock: clock))
+        config.regionSource = regionSource
+        config.endpointSource = endpointSource
+        return config
+    }
+}

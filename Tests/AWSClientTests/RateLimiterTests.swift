@@ -1,0 +1,120 @@
+import AWSClient
+import Foundation
+import Testing
+
+@Suite("client-side rate limiting")
+struct RateLimiterTests {
+    @Test func reservationsAreFIFOAtTheConfiguredRate() async throws {
+        // Time stands still, so each acquire shows the wait its reservation got.
+        let clock = VirtualClock(advancesOnSleep: false)
+        let limiter = RateLimiter(defaultLimit: RateLimit(rate: 20, burst: 5), clock: clock)
+        var waits: [Double] = []
+        for _ in 0..<10 { waits.append(try await limiter.acquire("CreateQueue")) }
+        #expect(waits[0..<5].allSatisfy { $0 == 0 })
+        for i in 5..<10 { #expect(abs(waits[i] - Double(i - 4) / 20) < 1e-9) }
+        // Another operation has its own bucket.
+        #expect(try await limiter.acquire("CreateUser") == 0)
+    }
+
+    @Test func perOperationOverridesAndRefill() async throws {
+        let clock = VirtualClock(advancesOnSleep: false)
+        let limiter = RateLimiter(defaultLimit: .connectDefault, perOperation: ["SearchUsers": RateLimit(rate: 10, burst: 1)], clock: clock)
+        #expect(try await limiter.acquire("SearchUsers") == 0)
+        #expect(abs(try await limiter.acquire("SearchUsers") - 0.1) < 1e-9)
+        clock.advance(10)
+        #expect(try await limiter.acquire("SearchUsers") == 0)
+        #expect(limiter.limit(for: "CreateQueue") == RateLimit(rate: 2, burst: 5))
+    }
+
+    @Test func adaptiveDecreaseAndRecovery() async throws {
+        let clock = VirtualClock(advancesOnSleep: true)
+        let limiter = RateLimiter(defaultLimit: RateLimit(rate: 2, burst: 5), clock: clock)
+        try await limiter.acquire("CreateQueue")
+        await limiter.recordThrottle("CreateQueue")
+        #expect(abs(await limiter.currentRate("CreateQueue") - 1.4) < 1e-9)
+        for _ in 0..<10 { await limiter.recordThrottle("CreateQueue") }
+        #expect(await limiter.currentRate("CreateQueue") == 0.5)  // floor
+        // The bucket was emptied: the next call waits for a token at the reduced rate.
+        #expect(abs(try await limiter.acquire("CreateQueue") - 2.0) < 1e-9)
+        for _ in 0..<5 { await limiter.recordSuccess("CreateQueue") }
+        #expect(abs(await limiter.currentRate("CreateQueue") - 1.0) < 1e-9)  // +0.1 per success
+        for _ in 0..<100 { await limiter.recordSuccess("CreateQueue") }
+        #expect(await limiter.currentRate("CreateQueue") == 2)
+        #expect(await limiter.currentRate("CreateUser") == 2)
+    }
+
+    @Test func throttlingResponsesSlowTheOperationDown() async throws {
+        try await withServer { server in
+            server.enqueue(.json(429, "{}", headers: [("x-amzn-ErrorType", "ThrottlingException")]), .ok)
+            var limits = AWSClientConfiguration.RateLimitConfiguration()
+            limits.defaultLimit = RateLimit(rate: 50, burst: 5)
+            try await withTransport(server: server, rateLimits: limits) { t in
+                _ = try await t.send(AWSRequest(operation: "CreateQueue", method: "PUT", path: "/queues/i"))
+                let rate = await t.rateLimiter?.currentRate("CreateQueue")
+                #expect(rate.map { abs($0 - (50 * 0.7 + 2.5)) < 1e-9 } == true)  // ×0.7, then one success +5 %
+            }
+        }
+    }
+
+    /// 100 calls at 20/s with a burst of 5 over real loopback HTTP: the first 5 go at
+    /// once, the other 95 need 95/20 = 4.75 s.
+    @Test(.timeLimit(.minutes(1)))
+    func burstOf100KeepsTheConfiguredRate() async throws {
+        try await withServer { server in
+            var limits = AWSClientConfiguration.RateLimitConfiguration()
+            limits.defaultLimit = RateLimit(rate: 20, burst: 5)
+            let elapsed = try await withTransport(server: server, clock: SystemClock(), rateLimits: limits) { t in
+                let start = ContinuousClock.now
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<100 {
+                        group.addTask { _ = try await t.send(AWSRequest(operation: "DescribeQueue", method: "GET", path: "/queues/i/q")) }
+                    }
+                    try await group.waitForAll()
+                }
+                return Self.seconds(ContinuousClock.now - start)
+            }
+            print("rate limiter: 100 calls at 20/s burst 5 took \(String(format: "%.3f", elapsed)) s (theoretical minimum 4.750 s)")
+            #expect(server.requests.count == 100)
+            #expect(elapsed >= 4.75 - 0.05)
+            #expect(elapsed < 4.75 * 1.5)  // generous: 2 shared cores
+        }
+    }
+
+    /// Two operations side by side, 50 calls each at 20/s burst 5: each needs
+    /// 45/20 = 2.25 s, and together they take about that, not twice as long.
+    @Test(.timeLimit(.minutes(1)))
+    func twoOperationsRunSideBySide() async throws {
+        try await withServer { server in
+            var limits = AWSClientConfiguration.RateLimitConfiguration()
+            limits.defaultLimit = RateLimit(rate: 20, burst: 5)
+            let (total, perOp) = try await withTransport(server: server, clock: SystemClock(), rateLimits: limits) { t in
+                let start = ContinuousClock.now
+                let perOp = try await withThrowingTaskGroup(of: Double.self) { group in
+                    for op in ["CreateQueue", "CreateUser"] {
+                        group.addTask {
+                            try await withThrowingTaskGroup(of: Void.self) { inner in
+                                for _ in 0..<50 {
+                                    inner.addTask { _ = try await t.send(AWSRequest(operation: op, method: "PUT", path: "/x")) }
+                                }
+                                try await inner.waitForAll()
+                            }
+                            return Self.seconds(ContinuousClock.now - start)
+                        }
+                    }
+                    var times: [Double] = []
+                    for try await time in group { times.append(time) }
+                    return times
+                }
+                return (Self.seconds(ContinuousClock.now - start), perOp)
+            }
+            print("rate limiter: 2 operations × 50 calls at 20/s burst 5 took \(String(format: "%.3f", total)) s (each \(perOp.map { String(format: "%.3f", $0) }.joined(separator: ", ")) s; theoretical 2.250 s, sequential would be 4.750 s)")
+            #expect(server.requests.count == 100)
+            #expect(perOp.allSatisfy { $0 >= 2.25 - 0.05 })
+            #expect(total < 2.25 * 1.5)  // far below the 4.75 s of one shared bucket
+        }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
