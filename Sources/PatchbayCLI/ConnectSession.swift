@@ -1,0 +1,86 @@
+import AWSClient
+import ConnectAPI
+import ConnectEmulator
+import Foundation
+import Logging
+import Model
+import SigV4
+
+/// A connection to one Connect instance: AWS (resolved the way the AWS CLI does) or the
+/// embedded emulator.
+final class ConnectSession: Sendable {
+    let client: ConnectClient
+    let instanceId: String
+    let region: String
+    let transport: AWSHTTPTransport
+    let emulator: EmulatorServer?
+    /// Where the endpoint came from, for messages.
+    let endpointDescription: String
+
+    private init(client: ConnectClient, instanceId: String, region: String, transport: AWSHTTPTransport,
+                 emulator: EmulatorServer?, endpointDescription: String) {
+        self.client = client
+        self.instanceId = instanceId
+        self.region = region
+        self.transport = transport
+        self.emulator = emulator
+        self.endpointDescription = endpointDescription
+    }
+
+    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?) async throws -> ConnectSession {
+        let environment = ProcessInfo.processInfo.environment
+        var logger = Logger(label: "patchbay.aws")
+        logger.logLevel = options.verbose ? .debug : .warning
+        let wantedInstance = options.instanceId ?? manifest?.id
+
+        var emulator: EmulatorServer?
+        var configuration: AWSClientConfiguration
+        var instanceId: String
+        if options.emulator {
+            var emulatorConfig = EmulatorConfiguration()
+            emulatorConfig.stateFile = options.emulatorState
+            emulatorConfig.instanceId = wantedInstance
+            emulatorConfig.region = options.region ?? manifest?.region ?? "us-east-1"
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: options.emulatorState).deletingLastPathComponent(), withIntermediateDirectories: true)
+            let server = EmulatorServer(configuration: emulatorConfig)
+            let url = try await server.start()
+            emulator = server
+            instanceId = server.instanceId
+            configuration = try AWSClientConfiguration(
+                region: emulatorConfig.region, endpoint: try AWSEndpoint(url.absoluteString), environment: environment,
+                credentialProvider: StaticCredentialProvider(SigV4Credentials(
+                    accessKeyId: emulatorConfig.accessKeyId, secretAccessKey: emulatorConfig.secretAccessKey, sessionToken: nil)))
+            configuration.endpointSource = "embedded emulator (\(options.emulatorState))"
+        } else {
+            guard let wantedInstance else {
+                throw CLIError("no instance id: pass --instance-id, or set instance.id in the manifest (or the selected environment)")
+            }
+            instanceId = wantedInstance
+            configuration = try AWSClientConfiguration.resolve(
+                endpointURL: options.endpointURL, region: options.region, manifestRegion: manifest?.region,
+                profile: options.profile, environment: environment)
+        }
+        if let limit = try options.parsedRateLimit() {
+            configuration.rateLimits.defaultLimit = RateLimit(rate: limit.rate, burst: limit.burst)
+        } else {
+            configuration.rateLimits.enabled = false
+        }
+        let transport = AWSHTTPTransport(configuration: configuration, logger: logger)
+        return ConnectSession(client: ConnectClient(transport: transport), instanceId: instanceId,
+                              region: configuration.region, transport: transport, emulator: emulator,
+                              endpointDescription: "\(configuration.endpoint) (\(configuration.endpointSource))")
+    }
+
+    func close() async {
+        try? await transport.shutdown()
+        try? await emulator?.shutdown()
+    }
+}
+
+/// A user-facing error: printed as `error: message`, exit 1.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+
+/// Options of every command that talks to Connect (design.md §2).
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("instance-id"), help: "Amazon Connect instance id (default: the manifest's instance).")
+    var instanceId: String?
+
+    @Option(help: "AWS Region (default: the manifest's, then AWS_REGION, AWS_DEFAULT_REGION, the profile's).")
+    var region: String?
+
+    @Option(help: "Named profile from the shared AWS config and credentials files (default: AWS_PROFILE).")
+    var profile: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Connect endpoint to use instead of the Region's.")
+    var endpointURL: String?
+
+    @Flag(help: "Use the embedded local Connect emulator instead of AWS (no account needed).")
+    var emulator = false
+
+    @Option(name: .customLong("emulator-state"), help: "State file of the embedded emulator.")
+    var emulatorState: String = ".patchbay/emulator.json"
+
+    @Option(name: .customLong("rate-limit"),
+            help: "Client-side rate limit per Connect operation: RATE:BURST, or off (default 2:5, Connect's quota).")
+    var rateLimit: String = "2:5"
+
+    @Flag(name: .shortAndLong, help: "Log every Connect call (operation, status, latency, attempt) to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if emulator && endpointURL != nil {
+            throw ValidationError("--emulator and --endpoint-url cannot be used together")
+        }
+        _ = try parsedRateLimit()
+    }
+
+    /// `nil` when rate limiting is off.
+    func parsedRateLimit() throws -> (rate: Double, burst: Double)? {
+        if rateLimit == "off" { return nil }
+        let parts = rateLimit.split(separator: ":")
+        guard parts.count == 2, let rate = Double(parts[0]), let burst = Double(parts[1]), rate > 0, burst >= 1 else {
+            throw ValidationError("--rate-limit must be RATE:BURST (e.g. 2:5) or off, not '\(rateLimit)'")
+        }
+        return (rate, burst)
+    }
+}

@@ -1,0 +1,74 @@
+import ConnectAPI
+import Foundation
+import Manifest
+import Model
+import Reconciler
+
+/// The steps `plan` and `apply` share: load the manifests, read the instance, plan.
+enum PlanPipeline {
+    /// Loads and validates manifests; prints diagnostics; exits 1 on errors.
+    static func load(path: String, environment: String?) throws -> DesiredState {
+        let env = ProcessInfo.processInfo.environment
+        let result = ManifestLoader.load(path: path, environment: environment, processEnvironment: env)
+        let printer = DiagnosticsPrinter.forStandardError(environment: env)
+        if !result.diagnostics.isEmpty {
+            var text = printer.render(result.diagnostics)
+            if result.desired == nil { text += DiagnosticsPrinter.summary(result.diagnostics) + "\n" }
+            Terminal.writeError(text)
+        }
+        guard let desired = result.desired else { throw ExitCode(1) }
+        return desired
+    }
+
+    /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
+    static func plan(session: ConnectSession, desired: DesiredState, prune: Bool) async throws -> (PlanningResult, LiveState) {
+        var needed = Set(desired.managedAddresses)
+        for resource in DesiredResource.all(in: desired) {
+            for old in resource.renamedFrom { needed.insert(ResourceAddress(resource.address.kind, old)) }
+        }
+        let progress = ReadProgressView()
+        var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
+        if progress.isEnabled { onProgress = { progress.update($0) } }
+        let reader = LiveStateReader(reader: session.client, instanceId: session.instanceId, onProgress: onProgress)
+        let live = try await reader.read(needed: needed)
+        progress.finish()
+        let result = Planner.plan(desired: desired, live: live,
+                                  instance: Plan.Instance(id: session.instanceId, region: session.region),
+                                  options: Planner.Options(prune: prune))
+        if !result.diagnostics.isEmpty {
+            let printer = DiagnosticsPrinter.forStandardError()
+            Terminal.writeError(printer.render(result.diagnostics))
+        }
+        if result.diagnostics.hasErrors {
+            Terminal.writeError(DiagnosticsPrinter.summary(result.diagnostics) + "\n")
+            throw ExitCode(1)
+        }
+        return (result, live)
+    }
+
+    /// Runs `body`, turning errors into `error: message` on stderr and exit code 1.
+    static func reportingErrors(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let error as ArgumentParser.ValidationError {
+            throw error
+        } catch {
+            Terminal.writeError(Terminal.errorPrefix() + describe(error) + "\n")
+            throw ExitCode(1)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? ConnectError {
+            var s = "\(e.operation) failed: \(e.code) (HTTP \(e.status))"
+            if !e.message.isEmpty { s += ": \(e.message)" }
+            if let id = e.requestId { s += " [request id \(id)]" }
+            return s
+        }
+        return String(describing: error)
+    }
+}
+
+import ArgumentParser
