@@ -26,7 +26,7 @@ struct MarkdownPlanView {
             if !change.fields.isEmpty {
                 out += "| Field | Before | After |\n|---|---|---|\n"
                 for field in change.fields {
-                    out += "| `\(cell(field.path))` | \(value(field.before)) | \(value(field.after)) |\n"
+                    out += "| `\(cell(field.path))` | \(value(field.before, path: field.path)) | \(value(field.after, path: field.path)) |\n"
                 }
                 out += "\n"
             }
@@ -38,9 +38,9 @@ struct MarkdownPlanView {
         return out
     }
 
-    private func value(_ v: FieldValue?) -> String {
+    private func value(_ v: FieldValue?, path: String) -> String {
         guard let v else { return "" }
-        return "`" + cell(TextPlanView().display(v)) + "`"
+        return "`" + cell(TextPlanView().display(v, path: path)) + "`"
     }
 
     /// Escapes what would break a table cell.

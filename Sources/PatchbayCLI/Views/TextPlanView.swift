@@ -57,11 +57,11 @@ struct TextPlanView {
             let name = field.path.padding(toLength: max(width, field.path.count), withPad: " ", startingAt: 0)
             switch (field.before, field.after) {
             case let (nil, after?):
-                out += "      " + style.green("+") + " \(name) = \(display(after))\n"
+                out += "      " + style.green("+") + " \(name) = \(display(after, path: field.path))\n"
             case let (before?, nil):
-                out += "      " + style.red("-") + " \(name) = \(display(before))\n"
+                out += "      " + style.red("-") + " \(name) = \(display(before, path: field.path))\n"
             case let (before?, after?):
-                out += "      " + style.yellow("~") + " \(name) = \(display(before)) -> \(display(after))\n"
+                out += "      " + style.yellow("~") + " \(name) = \(display(before, path: field.path)) -> \(display(after, path: field.path))\n"
             case (nil, nil):
                 break
             }
@@ -72,10 +72,12 @@ struct TextPlanView {
         return out
     }
 
-    func display(_ value: FieldValue) -> String {
+    func display(_ value: FieldValue, path: String = "") -> String {
         switch value {
         case .null: return "(none)"
         case .sensitive: return "(sensitive)"
+        case let .string(text) where path == "content" || path == "layout":
+            return FlowContentSummary.describe(text, isLayout: path == "layout")
         default: return value.json.compact()
         }
     }
