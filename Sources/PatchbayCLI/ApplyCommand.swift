@@ -62,7 +62,8 @@ struct ApplyCommand: AsyncParsableCommand {
             let desired = try PlanPipeline.load(path: manifestPath, environment: environment)
             let session = try await ConnectSession.open(connection, manifest: desired.instance)
             do {
-                let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning)
+                let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
+                                                                refresh: connection.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))
                 if result.plan.hasChanges {

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Reconciler
+
+extension RefreshMode: ExpressibleByArgument {}
 
 /// Options of every command that talks to Connect (design.md §2).
 struct ConnectionOptions: ParsableArguments {
@@ -23,6 +26,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("rate-limit"),
             help: "Client-side rate limit per Connect operation: RATE:BURST, or off (default 2:5, Connect's quota).")
     var rateLimit: String = "2:5"
+
+    @Option(help: ArgumentHelp(
+        "How much to read: fast or full.",
+        discussion: "SearchUsers does not return e-mail, secondary e-mail or mobile. 'fast' trusts the patchbay:identity tag Patchbay writes and describes only users whose tag differs from the manifests; 'full' describes every declared user, which also catches an e-mail changed by hand (use it for scheduled drift checks)."))
+    var refresh: RefreshMode = .fast
 
     @Flag(name: .shortAndLong, help: "Log every Connect call (operation, status, latency, attempt) to stderr.")
     var verbose = false

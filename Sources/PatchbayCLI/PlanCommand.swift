@@ -44,7 +44,8 @@ struct PlanCommand: AsyncParsableCommand {
             let desired = try PlanPipeline.load(path: path, environment: env)
             let session = try await ConnectSession.open(connection, manifest: desired.instance)
             do {
-                let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune)
+                let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
+                                                                refresh: connection.refresh)
                 Terminal.write(PlanOutput.render(result, format: format))
                 if let out {
                     let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: path, environment: env, prune: prune))

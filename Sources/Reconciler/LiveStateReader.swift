@@ -35,8 +35,22 @@ public struct LiveStateReader: Sendable {
         self.onProgress = onProgress
     }
 
+    /// A declared user's identity fields (what the manifests say).
+    public struct Identity: Sendable, Hashable {
+        public var email: String, secondaryEmail: String, mobile: String
+        public init(email: String, secondaryEmail: String, mobile: String) {
+            self.email = email
+            self.secondaryEmail = secondaryEmail
+            self.mobile = mobile
+        }
+        var fingerprint: String { IdentityFingerprint.of(email: email, secondaryEmail: secondaryEmail, mobile: mobile) }
+    }
+
     /// Reads the instance. `needed` names the resources whose full details are wanted.
-    public func read(needed: Set<ResourceAddress>) async throws -> LiveState {
+    /// In `.fast` mode a declared user whose `patchbay:identity` tag matches `identities`
+    /// is not described: its e-mail, secondary e-mail and mobile are taken to be the declared ones.
+    public func read(needed: Set<ResourceAddress>, identities: [String: Identity] = [:],
+                     refresh: RefreshMode = .full) async throws -> LiveState {
         let calls = CallCounter()
         let reader = self.reader
         let iid = instanceId
@@ -86,8 +100,13 @@ public struct LiveStateReader: Sendable {
                 details.withLock { $0.permissions[id] = permissions }
             }
         }
+        var trusted: [String: Identity] = [:]
         for u in raw.users {
             guard let id = u.Id, let name = u.Username, needed.contains(ResourceAddress(.user, name)) else { continue }
+            if refresh == .fast, let declared = identities[name], u.Tags?[IdentityFingerprint.tag] == declared.fingerprint {
+                trusted[id] = declared
+                continue
+            }
             jobs.append {
                 calls.add()
                 let user = try await reader.describeUser(instanceId: iid, userId: id)
@@ -123,7 +142,12 @@ public struct LiveStateReader: Sendable {
                 if next < jobs.count { group.addTask(operation: jobs[next]); next += 1 }
             }
         }
-        return LiveProjection.project(raw, details.withLock { $0 }, readCalls: calls.count)
+        var collected = details.withLock { $0 }
+        for (id, identity) in trusted {
+            collected.identity[id] = UserIdentityInfo(Email: identity.email, SecondaryEmail: identity.secondaryEmail,
+                                                      Mobile: identity.mobile)
+        }
+        return LiveProjection.project(raw, collected, readCalls: calls.count)
     }
 
     private func all<P: ConnectPage>(_ kind: String, _ calls: CallCounter, _ pages: ConnectPages<P>) async throws -> [P.Item] {

@@ -109,7 +109,8 @@ public enum Planner {
 
         // References must resolve to something that exists or will.
         let declared = Set(desired.managedAddresses)
-        for edge in desired.dependencyGraph().edges where !declared.contains(edge.to) && live[edge.to] == nil
+        let graph = desired.dependencyGraph()
+        for edge in graph.edges where !declared.contains(edge.to) && live[edge.to] == nil
             && !desired.externals.contains(edge.to) {
             diagnostics.append(.error("\(edge.from) refers to \(edge.to.kind.displayName) '\(edge.to.name)', which does not exist in instance \(instance.id)",
                                       at: location(edge.from)))
@@ -134,7 +135,7 @@ public enum Planner {
                          + orphans.map(\.address.description).joined(separator: ", "))
         }
 
-        var ordered = order(details, graph: desired.dependencyGraph(), diagnostics: &diagnostics)
+        var ordered = order(details, graph: graph, diagnostics: &diagnostics)
         for i in ordered.indices where ordered[i].change.action == .create || (ordered[i].placeholder) {
             ordered[i].change.calls = CallPlanner.createCalls(ordered[i])
         }
@@ -176,8 +177,9 @@ public enum Planner {
 
         // Dependencies between changes: a change waits for the creation of what it references.
         var deps: [Int: [(target: Int, breakable: Bool)]] = [:]
+        let edgesByFrom = Dictionary(grouping: graph.edges, by: \.from)
         for i in others {
-            for edge in graph.edges where edge.from == details[i].address! {
+            for edge in edgesByFrom[details[i].address!] ?? [] {
                 if let t = indexByAddress[edge.to], creates.contains(t), t != i {
                     deps[i, default: []].append((t, edge.breakable))
                 }
@@ -212,13 +214,13 @@ public enum Planner {
             for t in targets { dependents[t, default: []].append(i) }
         }
         func key(_ i: Int) -> ResourceAddress { details[i].address! }
-        var ready = others.filter { remaining[$0] == 0 }.sorted { key($0) > key($1) }
+        var ready = MinHeap(others.filter { remaining[$0] == 0 }) { key($0) < key($1) }
         var order: [Int] = []
-        while let next = ready.popLast() {
+        while let next = ready.pop() {
             order.append(next)
             for d in dependents[next] ?? [] {
                 remaining[d]! -= 1
-                if remaining[d] == 0 { ready.append(d); ready.sort { key($0) > key($1) } }
+                if remaining[d] == 0 { ready.push(d) }
             }
         }
         // (Every cycle was cut above, so `order` holds every change.)

@@ -81,6 +81,10 @@ public enum Projection {
         }
         var tags = stackTags.merging(resource.ownTags) { _, own in own }
         tags[Ownership.stackTag] = stack
+        if case let .user(u) = resource {
+            tags[IdentityFingerprint.tag] = IdentityFingerprint.of(
+                email: u.email ?? "", secondaryEmail: u.secondaryEmail ?? "", mobile: u.mobile ?? "")
+        }
         fields["tags"] = tagsValue(tags)
         return fields
     }
