@@ -56,6 +56,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "patchbay", dependencies: ["PatchbayCLI"], swiftSettings: strict),
+        .executableTarget(name: "patchbay-bench", dependencies: [
+            "Model", "Reconciler", "ConnectAPI", "AWSClient", "ConnectEmulator", "SigV4",
+        ], swiftSettings: strict),
 
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Model"],

@@ -1,0 +1,210 @@
+// patchbay-bench: the performance measurements of design.md §8 (not timed unit tests).
+//
+//   swift run -c release patchbay-bench planner            # CPU of diff + plan, 10,000 resources
+//   swift run -c release patchbay-bench read [--baseline] # calls and wall time of reading an
+//                                                          # instance (1,000 users, 100 queues, 50
+//                                                          # routing profiles, 50 flows) under the
+//                                                          # emulator's --throttle 2:5
+import AWSClient
+import ConnectAPI
+import ConnectEmulator
+import Foundation
+import Model
+import Reconciler
+import SigV4
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "planner":
+    plannerBenchmark()
+case "read":
+    try await readBenchmark(baseline: arguments.contains("--baseline"))
+default:
+    print("usage: patchbay-bench planner | read [--baseline]")
+    exit(2)
+}
+
+func cpuSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
+
+// MARK: planner CPU
+
+func plannerBenchmark() {
+    let center = SyntheticCenter(hours: 100, queues: 1000, routingProfiles: 500, queuesPerProfile: 10, flows: 300,
+                                 securityProfiles: 100, users: 8000)
+    let desired = center.desired()
+    let instance = Plan.Instance(id: "bench", region: "us-east-1")
+    let live = convergedLiveState(desired)
+    print("resources: \(center.resourceCount)")
+    for (label, state) in [("no changes", live), ("all creates", LiveState())] {
+        var best = Double.infinity
+        var changes = 0
+        for _ in 0..<3 {
+            let start = cpuSeconds()
+            let result = Planner.plan(desired: desired, live: state, instance: instance)
+            best = min(best, cpuSeconds() - start)
+            changes = result.plan.changes.count
+        }
+        print(String(format: "plan (%@): %d changes, %.3f s CPU (best of 3)", label, changes, best))
+    }
+}
+
+/// The live state an instance has once `desired` is applied.
+func convergedLiveState(_ desired: DesiredState) -> LiveState {
+    var resources: [LiveResource] = []
+    for (n, resource) in DesiredResource.all(in: desired).enumerated() {
+        var fields = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) {
+            FlowContentCanonicalizer.canonicalForm($0.text)
+        }
+        var tags: [String: String] = [:]
+        if case let .object(t)? = fields["tags"] { tags = t.compactMapValues { if case let .string(s) = $0 { s } else { nil } } }
+        fields["password"] = nil
+        resources.append(LiveResource(address: resource.address, id: "id-\(n)", arn: "arn:\(n)", tags: tags, fields: fields))
+    }
+    return LiveState(resources: resources)
+}
+
+// MARK: reading an instance
+
+func readBenchmark(baseline: Bool) async throws {
+    let center = SyntheticCenter()
+    let desired = center.desired()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let stateFile = directory.appendingPathComponent("state.json").path
+    var quotas = EmulatorQuotas()
+    quotas.usersPerInstance = 100_000
+    quotas.queuesPerInstance = 10_000
+    quotas.routingProfilesPerInstance = 10_000
+    quotas.contactFlowsPerInstance = 10_000
+
+    // Seed the instance without throttling.
+    print("seeding \(center.resourceCount) resources …")
+    var seedStart = Date()
+    let seeder = EmulatorServer(configuration: EmulatorConfiguration(stateFile: stateFile, instanceId: "bench-instance", quotas: quotas, randomSeed: 7))
+    let seedURL = try await seeder.start()
+    let (seedClient, seedTransport) = try client(url: seedURL, rateLimit: nil)
+    let empty = try await LiveStateReader(reader: seedClient, instanceId: seeder.instanceId).read(needed: [])
+    let creation = Planner.plan(desired: desired, live: empty, instance: Plan.Instance(id: seeder.instanceId, region: "us-east-1"))
+    let report = await Applier(client: seedClient, instanceId: seeder.instanceId, maxConcurrency: 16)
+        .apply(creation, live: empty, desired: desired)
+    guard report.succeeded else {
+        print("seeding failed: \(report.failed.first.map { "\($0.change.address): \($0.outcome)" } ?? "?")")
+        exit(1)
+    }
+    try await seedTransport.shutdown()
+    try await seeder.shutdown()
+    print(String(format: "seeded in %.1f s", Date().timeIntervalSince(seedStart)))
+    seedStart = Date()
+
+    // Read it back under Connect's default quota (emulator throttle 2:5, client limiter 2:5).
+    let server = EmulatorServer(configuration: EmulatorConfiguration(stateFile: stateFile, throttle: ThrottleSetting(rate: 2, burst: 5), quotas: quotas))
+    let url = try await server.start()
+    let (reader, transport) = try client(url: url, rateLimit: RateLimit.connectDefault)
+    let needed = Set(desired.managedAddresses)
+    var identities: [String: LiveStateReader.Identity] = [:]
+    for u in desired.users {
+        identities[u.username] = LiveStateReader.Identity(email: u.email ?? "", secondaryEmail: u.secondaryEmail ?? "", mobile: u.mobile ?? "")
+    }
+    for mode in [RefreshMode.fast, .full] {
+        let before = transport.statistics.snapshot()
+        let start = Date()
+        let live = try await LiveStateReader(reader: reader, instanceId: server.instanceId)
+            .read(needed: needed, identities: identities, refresh: mode)
+        let seconds = Date().timeIntervalSince(start)
+        let result = Planner.plan(desired: desired, live: live, instance: Plan.Instance(id: server.instanceId, region: "us-east-1"))
+        let after = transport.statistics.snapshot()
+        let byOperation = callDelta(before, after)
+        print(String(format: "plan read (--refresh %@): %d calls, %.1f s wall, %d changes, %d throttled; quota lower bound %.1f s",
+                     mode.rawValue, live.readCalls, seconds, result.plan.changes.count,
+                     after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +),
+                     quotaLowerBound(byOperation)))
+        print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+    if baseline {
+        let before = transport.statistics.snapshot()
+        let start = Date()
+        try await describeEverything(reader, instanceId: server.instanceId)
+        let seconds = Date().timeIntervalSince(start)
+        let byOperation = callDelta(before, transport.statistics.snapshot())
+        print(String(format: "one Describe per resource: %d calls, %.1f s wall; quota lower bound %.1f s",
+                     byOperation.values.reduce(0, +), seconds, quotaLowerBound(byOperation)))
+        print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+    try await transport.shutdown()
+    try await server.shutdown()
+}
+
+func client(url: URL, rateLimit: RateLimit?) throws -> (ConnectClient, AWSHTTPTransport) {
+    var configuration = try AWSClientConfiguration(
+        region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
+        credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test", sessionToken: nil)))
+    if let rateLimit { configuration.rateLimits.defaultLimit = rateLimit } else { configuration.rateLimits.enabled = false }
+    let transport = AWSHTTPTransport(configuration: configuration)
+    return (ConnectClient(transport: transport), transport)
+}
+
+func callDelta(_ before: [String: CallStatistics.Counts], _ after: [String: CallStatistics.Counts]) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for (op, counts) in after {
+        let n = counts.calls - (before[op]?.calls ?? 0)
+        if n > 0 { out[op] = n }
+    }
+    return out
+}
+
+/// The least time Connect's default quota (2 requests/s, burst 5, per operation; operations
+/// in parallel) allows for these calls.
+func quotaLowerBound(_ calls: [String: Int]) -> Double {
+    calls.values.map { max(0, Double($0 - 5)) / 2 }.max() ?? 0
+}
+
+/// What a reader without Search does: List every kind, then Describe (and List the
+/// sub-resources of) every resource. Operations run side by side, as generous as it gets.
+func describeEverything(_ r: ConnectClient, instanceId iid: String) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+            for h in try await r.listHoursOfOperations(instanceId: iid).collect() {
+                if let id = h.Id { _ = try await r.describeHoursOfOperation(instanceId: iid, hoursOfOperationId: id) }
+            }
+        }
+        group.addTask {
+            for q in try await r.listQueues(instanceId: iid, queueTypes: [.STANDARD]).collect() {
+                if let id = q.Id { _ = try await r.describeQueue(instanceId: iid, queueId: id) }
+            }
+        }
+        group.addTask {
+            for p in try await r.listRoutingProfiles(instanceId: iid).collect() {
+                guard let id = p.Id else { continue }
+                _ = try await r.describeRoutingProfile(instanceId: iid, routingProfileId: id)
+                _ = try await r.listRoutingProfileQueues(instanceId: iid, routingProfileId: id).collect()
+            }
+        }
+        group.addTask {
+            for f in try await r.listContactFlows(instanceId: iid).collect() {
+                if let id = f.Id { _ = try await r.describeContactFlow(instanceId: iid, contactFlowId: id) }
+            }
+        }
+        group.addTask {
+            for s in try await r.listSecurityProfiles(instanceId: iid).collect() {
+                guard let id = s.Id else { continue }
+                _ = try await r.describeSecurityProfile(instanceId: iid, securityProfileId: id)
+                _ = try await r.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id).collect()
+            }
+        }
+        group.addTask {
+            let users = try await r.listUsers(instanceId: iid).collect()
+            try await withThrowingTaskGroup(of: Void.self) { inner in
+                for u in users {
+                    guard let id = u.Id else { continue }
+                    inner.addTask { _ = try await r.describeUser(instanceId: iid, userId: id) }
+                }
+                try await inner.waitForAll()
+            }
+        }
+        try await group.waitForAll()
+    }
+}
