@@ -43,19 +43,27 @@ public struct AWSClientConfiguration: Sendable {
         public init() {}
     }
 
-    public init(region: String, endpoint: AWSEndpoint, profileName: String = "default",
+    /// A configuration with explicit region and endpoint. Without `credentialProvider`,
+    /// the default chain reads `environment` and the shared files it names.
+    public init(region: String, endpoint: AWSEndpoint, profileName: String? = nil,
                 retryPolicy: RetryPolicy = RetryPolicy(), environment: [String: String] = [:],
                 credentialProvider: (any CredentialProvider)? = nil, credentialContext: CredentialContext? = nil) throws {
         self.region = region
         self.regionSource = "explicit"
         self.endpoint = endpoint
         self.endpointSource = "explicit"
-        self.profileName = profileName
         self.retryPolicy = retryPolicy
         self.environment = environment
         self.credentialProvider = credentialProvider
-        self.credentialContext = try credentialContext
-            ?? CredentialContext(environment: environment, profileName: profileName, region: region, files: SharedConfigFiles())
+        var context = try credentialContext
+            ?? CredentialContext(environment: environment, profileName: profileName, region: region,
+                                 files: credentialProvider == nil ? nil : SharedConfigFiles())
+        if context.skipInstanceMetadata == nil, AWSEndpoint.isLoopback(endpoint.host),
+           (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? "").isEmpty {
+            context.skipInstanceMetadata = "skipped because the Connect endpoint \(endpoint) is a loopback address (a local emulator)"
+        }
+        self.credentialContext = context
+        self.profileName = context.profileName
     }
 
     /// Resolves the configuration for the CLI.
@@ -121,7 +129,7 @@ public struct AWSClientConfiguration: Sendable {
         }
 
         var config = try AWSClientConfiguration(
-            region: resolvedRegion, endpoint: endpoint, profileName: profileName,
+            region: resolvedRegion, endpoint: endpoint, profileName: profile,
             retryPolicy: RetryPolicy.fromEnvironment(environment, profile: profileKeys), environment: environment,
             credentialContext: CredentialContext(environment: environment, profileName: profile, region: resolvedRegion,
                                                  files: files, clock: clock))

@@ -281,7 +281,7 @@ public final class AWSHTTPTransport: AWSTransport {
                 return TransportFailure(kind: .timeout, message: "timed out (\(e))", retryable: true, operation: operation)
             case .cancelled:
                 return TransportFailure(kind: .connection, message: "cancelled", retryable: false, operation: operation)
-            case .invalidURL, .emptyHost, .emptyScheme:
+            case .invalidURL, .emptyHost, .emptyScheme, .alreadyShutdown:
                 return TransportFailure(kind: .configuration, message: "\(e)", retryable: false, operation: operation)
             default:
                 break

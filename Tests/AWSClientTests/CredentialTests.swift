@@ -346,4 +346,14 @@ struct CredentialTests {
             #expect(missing?.message.contains("profile 'missing' not found") == true)
         }
     }
+
+    @Test func loopbackEndpointNeverContactsInstanceMetadata() async throws {
+        try await withTemporaryDirectory { dir in
+            var env = Self.baseEnv(dir)
+            env["AWS_EC2_METADATA_DISABLED"] = nil
+            env["AWS_ENDPOINT_URL_CONNECT"] = "http://127.0.0.1:4566"
+            let error = await #expect(throws: AWSTransportError.self) { try await resolve(env) }
+            #expect(error?.message.contains("EC2 instance metadata (IMDSv2): skipped because the Connect endpoint http://127.0.0.1:4566 is a loopback address") == true)
+        }
+    }
 }
