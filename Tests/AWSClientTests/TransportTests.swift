@@ -86,3 +86,24 @@ struct TransportTests {
         }
     }
 }
+
+@Suite("TLS")
+struct TLSTests {
+    /// https to a server that does not speak TLS: the handshake fails, and a TLS failure
+    /// is not retried.
+    @Test func tlsFailureIsNotRetried() async throws {
+        try await withServer { server in
+            var config = try AWSClientConfiguration(region: "us-east-1", endpoint: AWSEndpoint("https://127.0.0.1:\(server.port)"),
+                                                    credentialProvider: StaticCredentialProvider(testCredentials))
+            config.rateLimits.enabled = false
+            config.connectTimeout = 1
+            let transport = AWSHTTPTransport(configuration: config, clock: VirtualClock())
+            let error = await #expect(throws: AWSTransportError.self) {
+                try await transport.send(AWSRequest(operation: "ListQueues", method: "GET", path: "/queues-summary/i"))
+            }
+            try await transport.shutdown()
+            #expect(error?.kind == .connection)
+            #expect(error?.message.contains("TLS") == true, "\(error?.message ?? "")")
+        }
+    }
+}
