@@ -52,6 +52,17 @@ struct RetryTests {
         }
     }
 
+    @Test func retriesConnectionReset() async throws {
+        try await withServer { server in
+            server.enqueue(.reset, .ok)
+            let clock = VirtualClock()
+            let response = try await withTransport(server: server, clock: clock, random: 1) { try await $0.send(request) }
+            #expect(response.status == 200)
+            #expect(server.requests.count == 2)
+            #expect(clock.sleeps == [0.05])
+        }
+    }
+
     @Test func connectionRefusedIsRetriedThenSurfaced() async throws {
         // A port nothing listens on: bind a server, note its port, stop it.
         let server = try await TestHTTPServer()
