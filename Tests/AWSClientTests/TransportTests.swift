@@ -47,6 +47,12 @@ struct TransportTests {
         }
     }
 
+    @Test func pathLabels() {
+        #expect(AWSRequest.pathLabel("arn:aws:connect:us-east-1:1:instance/i/queue/q") == "arn%3Aaws%3Aconnect%3Aus-east-1%3A1%3Ainstance%2Fi%2Fqueue%2Fq")
+        #expect(AWSRequest.pathLabel("fid:$SAVED") == "fid%3A%24SAVED")
+        #expect(AWSRequest.pathLabel("a b~c_d.e-f") == "a%20b~c_d.e-f")
+    }
+
     @Test func noContentTypeWithoutBodyAndBasePath() async throws {
         try await withServer { server in
             var config = try AWSClientConfiguration(region: "us-east-1", endpoint: AWSEndpoint(server.url + "/prefix/"),
