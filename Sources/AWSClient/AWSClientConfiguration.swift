@@ -7,7 +7,8 @@ import SigV4
 /// - endpoint: `--endpoint-url` > `AWS_ENDPOINT_URL_CONNECT` > `AWS_ENDPOINT_URL` >
 ///   config `[services x]` section `connect = endpoint_url` > profile `endpoint_url`
 ///   (all but the flag disabled by `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` or the
-///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`;
+///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`
+///   (FIPS / dual-stack variants with `AWS_USE_FIPS_ENDPOINT` / `AWS_USE_DUALSTACK_ENDPOINT`);
 /// - region: `--region` > manifest > `AWS_REGION` > `AWS_DEFAULT_REGION` > profile `region`;
 /// - retries: `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3.
 public struct AWSClientConfiguration: Sendable {
@@ -114,9 +115,17 @@ public struct AWSClientConfiguration: Sendable {
                 ("profile '\(profileName)' endpoint_url", nonEmpty(profileKeys["endpoint_url"])),
             ]
         }
+        func flag(_ env: String, _ key: String) -> Bool {
+            (environment[env] ?? profileKeys[key])?.lowercased() == "true"
+        }
+        let fips = flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")
+        let dualStack = flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")
         let endpoint: AWSEndpoint
         let endpointSource: String
         if let (source, url) = endpointChoices.first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) {
+            if fips || dualStack {
+                throw AWSTransportError(.configuration, "a custom endpoint (\(source)) cannot be combined with FIPS or dual-stack endpoints (AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT)")
+            }
             do {
                 endpoint = try AWSEndpoint(url)
             } catch let error as AWSTransportError {
@@ -124,8 +133,8 @@ public struct AWSClientConfiguration: Sendable {
             }
             endpointSource = source
         } else {
-            endpoint = try AWSEndpoint.connect(region: resolvedRegion)
-            endpointSource = "default"
+            endpoint = try AWSEndpoint.connect(region: resolvedRegion, fips: fips, dualStack: dualStack)
+            endpointSource = fips || dualStack ? "default (\([fips ? "FIPS" : nil, dualStack ? "dual-stack" : nil].compactMap { $0 }.joined(separator: ", ")))" : "default"
         }
 
         var config = try AWSClientConfiguration(
