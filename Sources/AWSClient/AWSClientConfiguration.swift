@@ -7,7 +7,8 @@ import SigV4
 /// - endpoint: `--endpoint-url` > `AWS_ENDPOINT_URL_CONNECT` > `AWS_ENDPOINT_URL` >
 ///   config `[services x]` section `connect = endpoint_url` > profile `endpoint_url`
 ///   (all but the flag disabled by `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` or the
-///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`;
+///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`
+///   (FIPS / dual-stack variants with `AWS_USE_FIPS_ENDPOINT` / `AWS_USE_DUALSTACK_ENDPOINT`);
 /// - region: `--region` > manifest > `AWS_REGION` > `AWS_DEFAULT_REGION` > profile `region`;
 /// - retries: `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3.
 public struct AWSClientConfiguration: Sendable {
@@ -43,19 +44,27 @@ public struct AWSClientConfiguration: Sendable {
         public init() {}
     }
 
-    public init(region: String, endpoint: AWSEndpoint, profileName: String = "default",
+    /// A configuration with explicit region and endpoint. Without `credentialProvider`,
+    /// the default chain reads `environment` and the shared files it names.
+    public init(region: String, endpoint: AWSEndpoint, profileName: String? = nil,
                 retryPolicy: RetryPolicy = RetryPolicy(), environment: [String: String] = [:],
                 credentialProvider: (any CredentialProvider)? = nil, credentialContext: CredentialContext? = nil) throws {
         self.region = region
         self.regionSource = "explicit"
         self.endpoint = endpoint
         self.endpointSource = "explicit"
-        self.profileName = profileName
         self.retryPolicy = retryPolicy
         self.environment = environment
         self.credentialProvider = credentialProvider
-        self.credentialContext = try credentialContext
-            ?? CredentialContext(environment: environment, profileName: profileName, region: region, files: SharedConfigFiles())
+        var context = try credentialContext
+            ?? CredentialContext(environment: environment, profileName: profileName, region: region,
+                                 files: credentialProvider == nil ? nil : SharedConfigFiles())
+        if context.skipInstanceMetadata == nil, AWSEndpoint.isLoopback(endpoint.host),
+           (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? "").isEmpty {
+            context.skipInstanceMetadata = "skipped because the Connect endpoint \(endpoint) is a loopback address (a local emulator)"
+        }
+        self.credentialContext = context
+        self.profileName = context.profileName
     }
 
     /// Resolves the configuration for the CLI.
@@ -106,9 +115,17 @@ public struct AWSClientConfiguration: Sendable {
                 ("profile '\(profileName)' endpoint_url", nonEmpty(profileKeys["endpoint_url"])),
             ]
         }
+        func flag(_ env: String, _ key: String) -> Bool {
+            (environment[env] ?? profileKeys[key])?.lowercased() == "true"
+        }
+        let fips = flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")
+        let dualStack = flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")
         let endpoint: AWSEndpoint
         let endpointSource: String
         if let (source, url) = endpointChoices.first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) {
+            if fips || dualStack {
+                throw AWSTransportError(.configuration, "a custom endpoint (\(source)) cannot be combined with FIPS or dual-stack endpoints (AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT)")
+            }
             do {
                 endpoint = try AWSEndpoint(url)
             } catch let error as AWSTransportError {
@@ -116,12 +133,12 @@ public struct AWSClientConfiguration: Sendable {
             }
             endpointSource = source
         } else {
-            endpoint = try AWSEndpoint.connect(region: resolvedRegion)
-            endpointSource = "default"
+            endpoint = try AWSEndpoint.connect(region: resolvedRegion, fips: fips, dualStack: dualStack)
+            endpointSource = fips || dualStack ? "default (\([fips ? "FIPS" : nil, dualStack ? "dual-stack" : nil].compactMap { $0 }.joined(separator: ", ")))" : "default"
         }
 
         var config = try AWSClientConfiguration(
-            region: resolvedRegion, endpoint: endpoint, profileName: profileName,
+            region: resolvedRegion, endpoint: endpoint, profileName: profile,
             retryPolicy: RetryPolicy.fromEnvironment(environment, profile: profileKeys), environment: environment,
             credentialContext: CredentialContext(environment: environment, profileName: profile, region: resolvedRegion,
                                                  files: files, clock: clock))

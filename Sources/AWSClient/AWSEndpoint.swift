@@ -34,9 +34,14 @@ public struct AWSEndpoint: Sendable, Equatable, CustomStringConvertible {
         self.basePath = path
     }
 
-    /// The default Connect endpoint of a region.
-    public static func connect(region: String) throws -> AWSEndpoint {
-        try AWSEndpoint("https://connect.\(region).amazonaws.com")
+    /// The default Connect endpoint of a region (endpoint-rule-set, connect-api.md §0):
+    /// `connect.{region}.amazonaws.com`; FIPS `connect-fips.{region}.amazonaws.com`
+    /// (in aws-us-gov the normal host is FIPS); dual-stack `connect[-fips].{region}.api.aws`.
+    public static func connect(region: String, fips: Bool = false, dualStack: Bool = false) throws -> AWSEndpoint {
+        let govCloud = region.hasPrefix("us-gov-")
+        let name = fips && (dualStack || !govCloud) ? "connect-fips" : "connect"
+        let domain = dualStack ? "api.aws" : "amazonaws.com"
+        return try AWSEndpoint("https://\(name).\(region).\(domain)")
     }
 
     public static func isLoopback(_ host: String) -> Bool {

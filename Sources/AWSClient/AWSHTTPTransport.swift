@@ -146,7 +146,8 @@ public final class AWSHTTPTransport: AWSTransport {
                 if let id = error.requestId { attemptLog[metadataKey: "request_id"] = "\(id)" }
                 errorClass = RetryPolicy.classify(error)
                 retryAfterMs = headers.first { $0.name.lowercased() == "x-amz-retry-after" }.flatMap { Double($0.value) }
-                if errorClass == .throttling {
+                // LimitExceededException is a resource quota, not a rate: it does not slow the bucket.
+                if errorClass == .throttling, error.code != ConnectErrorCode.limitExceeded.rawValue {
                     statistics.recordThrottle(operation)
                     await rateLimiter?.recordThrottle(operation)
                 }
@@ -281,7 +282,7 @@ public final class AWSHTTPTransport: AWSTransport {
                 return TransportFailure(kind: .timeout, message: "timed out (\(e))", retryable: true, operation: operation)
             case .cancelled:
                 return TransportFailure(kind: .connection, message: "cancelled", retryable: false, operation: operation)
-            case .invalidURL, .emptyHost, .emptyScheme:
+            case .invalidURL, .emptyHost, .emptyScheme, .alreadyShutdown:
                 return TransportFailure(kind: .configuration, message: "\(e)", retryable: false, operation: operation)
             default:
                 break

@@ -1,4 +1,5 @@
 import Foundation
+import SigV4
 
 /// One HTTP request to an AWS service, before signing.
 ///
@@ -131,5 +132,14 @@ public struct AWSTransportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         if let operation { return "\(operation): \(message)" }
         return message
+    }
+}
+
+extension AWSRequest {
+    /// Encodes one path label for the wire as botocore does (`percent_encode(value,
+    /// safe='')`): `arn:aws:connect:…/queue/q` → `arn%3Aaws%3Aconnect%3A…%2Fqueue%2Fq`,
+    /// `fid:$SAVED` → `fid%3A%24SAVED`.
+    public static func pathLabel(_ value: String) -> String {
+        SigV4Signer.uriEncode(value)
     }
 }

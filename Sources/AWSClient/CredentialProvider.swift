@@ -61,6 +61,9 @@ public struct CredentialContext: Sendable {
     public var region: String?
     public var files: SharedConfigFiles
     public var clock: AWSClock
+    /// When set, the EC2 instance metadata source is skipped with this reason (set when
+    /// the endpoint is a loopback emulator, so no link-local address is ever contacted).
+    public var skipInstanceMetadata: String?
 
     public init(environment: [String: String], profileName: String? = nil, region: String? = nil,
                 files: SharedConfigFiles? = nil, clock: AWSClock = SystemClock()) throws {

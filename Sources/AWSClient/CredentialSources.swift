@@ -262,6 +262,7 @@ public struct IMDSCredentialSource: CredentialSource {
         if env["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" {
             return .notConfigured("disabled by AWS_EC2_METADATA_DISABLED=true")
         }
+        if let reason = context.skipInstanceMetadata { return .notConfigured(reason) }
         var base = env["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://169.254.169.254"
         while base.hasSuffix("/") { base.removeLast() }
         let token: String

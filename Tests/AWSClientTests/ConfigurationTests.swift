@@ -89,6 +89,20 @@ struct ConfigurationTests {
         #expect(c.retryPolicy.maxAttempts == 3)
     }
 
+    @Test func fipsAndDualStack() throws {
+        let home = ["HOME": "/nonexistent"]
+        func endpoint(_ env: [String: String], region: String = "us-east-1") throws -> String {
+            try AWSClientConfiguration.resolve(region: region, environment: home.merging(env) { $1 }).endpoint.description
+        }
+        #expect(try endpoint(["AWS_USE_FIPS_ENDPOINT": "true"]) == "https://connect-fips.us-east-1.amazonaws.com")
+        #expect(try endpoint(["AWS_USE_FIPS_ENDPOINT": "true"], region: "us-gov-west-1") == "https://connect.us-gov-west-1.amazonaws.com")
+        #expect(try endpoint(["AWS_USE_DUALSTACK_ENDPOINT": "true"]) == "https://connect.us-east-1.api.aws")
+        #expect(try endpoint(["AWS_USE_DUALSTACK_ENDPOINT": "true", "AWS_USE_FIPS_ENDPOINT": "true"]) == "https://connect-fips.us-east-1.api.aws")
+        #expect(throws: AWSTransportError.self) {
+            try endpoint(["AWS_USE_FIPS_ENDPOINT": "true", "AWS_ENDPOINT_URL": "http://127.0.0.1:1"])
+        }
+    }
+
     @Test func plainHTTPOnlyForLoopback() throws {
         for ok in ["http://127.0.0.1:8080", "http://127.1.2.3", "http://localhost:4566/path", "http://[::1]:9000", "https://example.com"] {
             #expect(throws: Never.self) { try AWSEndpoint(ok) }

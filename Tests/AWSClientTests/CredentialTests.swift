@@ -346,4 +346,45 @@ struct CredentialTests {
             #expect(missing?.message.contains("profile 'missing' not found") == true)
         }
     }
+
+    @Test func loopbackEndpointNeverContactsInstanceMetadata() async throws {
+        try await withTemporaryDirectory { dir in
+            var env = Self.baseEnv(dir)
+            env["AWS_EC2_METADATA_DISABLED"] = nil
+            env["AWS_ENDPOINT_URL_CONNECT"] = "http://127.0.0.1:4566"
+            let error = await #expect(throws: AWSTransportError.self) { try await resolve(env) }
+            #expect(error?.message.contains("EC2 instance metadata (IMDSv2): skipped because the Connect endpoint http://127.0.0.1:4566 is a loopback address") == true)
+        }
+    }
+}
+
+@Suite("credential refresh concurrency")
+struct CredentialConcurrencyTests {
+    @Test func concurrentCallersShareOneRefresh() async throws {
+        try await withTemporaryDirectory { dir in
+            let tokenFile = dir.appendingPathComponent("token")
+            try write("tok", to: tokenFile)
+            try await withServer(router: { _ in
+                .delay(0.2, .respond(status: 200, headers: [], body: stsCredentialsXML(
+                    action: "AssumeRoleWithWebIdentity", accessKeyId: "ASIASHARED", secret: "s", token: "t",
+                    expiration: "2026-01-01T01:00:00Z")))
+            }) { sts in
+                let env = ["HOME": dir.path, "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "eu-west-2",
+                           "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile.path, "AWS_ROLE_ARN": "arn:aws:iam::1:role/r",
+                           "AWS_ENDPOINT_URL_STS": sts.url]
+                let config = try AWSClientConfiguration.resolve(environment: env, clock: VirtualClock())
+                let transport = AWSHTTPTransport(configuration: config)
+                let chain = try #require(transport.credentialProvider as? CredentialChain)
+                let keys = try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<20 { group.addTask { try await chain.credentials().accessKeyId } }
+                    var all: [String] = []
+                    for try await k in group { all.append(k) }
+                    return all
+                }
+                try await transport.shutdown()
+                #expect(keys == Array(repeating: "ASIASHARED", count: 20))
+                #expect(sts.requests.count == 1)
+            }
+        }
+    }
 }

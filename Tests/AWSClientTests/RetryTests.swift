@@ -52,6 +52,17 @@ struct RetryTests {
         }
     }
 
+    @Test func retriesConnectionReset() async throws {
+        try await withServer { server in
+            server.enqueue(.reset, .ok)
+            let clock = VirtualClock()
+            let response = try await withTransport(server: server, clock: clock, random: 1) { try await $0.send(request) }
+            #expect(response.status == 200)
+            #expect(server.requests.count == 2)
+            #expect(clock.sleeps == [0.05])
+        }
+    }
+
     @Test func connectionRefusedIsRetriedThenSurfaced() async throws {
         // A port nothing listens on: bind a server, note its port, stop it.
         let server = try await TestHTTPServer()
@@ -98,11 +109,22 @@ struct RetryTests {
         let limit = TestHTTPServer.Action.json(429, #"{"Message":"The allowed limit for the resource has been exceeded."}"#,
                                                headers: [("x-amzn-ErrorType", "LimitExceededException")])
         try await withServer(router: { _ in limit }) { server in
+            let stats = CallStatistics()
             let error = try await #require(throws: AWSServiceError.self) {
-                try await withTransport(server: server, maxAttempts: 5) { try await $0.send(request) }
+                try await withTransport(server: server, maxAttempts: 5, rateLimits: AWSClientConfiguration.RateLimitConfiguration(),
+                                        statistics: stats) { t in
+                    do {
+                        return try await t.send(request)
+                    } catch {
+                        // A quota, not a rate: the operation's bucket keeps its rate.
+                        #expect(await t.rateLimiter?.currentRate("DescribeQueue") == 2)
+                        throw error
+                    }
+                }
             }
             #expect(error.code == "LimitExceededException")
             #expect(server.requests.count == 2)
+            #expect(stats.snapshot()["DescribeQueue"]?.throttled == 0)
         }
     }
 

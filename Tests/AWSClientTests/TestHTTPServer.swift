@@ -32,6 +32,8 @@ final class TestHTTPServer: @unchecked Sendable {
     indirect enum Action: Sendable {
         case respond(status: Int, headers: [(String, String)], body: String)
         case drop
+        /// Close with SO_LINGER 0, so the client sees a TCP reset.
+        case reset
         case delay(Double, Action)
 
         static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Action {
@@ -113,6 +115,15 @@ final class TestHTTPServer: @unchecked Sendable {
             switch action {
             case .drop:
                 context.close(promise: nil)
+            case .reset:
+                if let provider = context.channel as? SocketOptionProvider {
+                    let channel = context.channel
+                    provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in
+                        channel.close(promise: nil)
+                    }
+                } else {
+                    context.close(promise: nil)
+                }
             case .delay(let seconds, let next):
                 let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
                 context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {

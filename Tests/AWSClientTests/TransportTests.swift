@@ -47,6 +47,12 @@ struct TransportTests {
         }
     }
 
+    @Test func pathLabels() {
+        #expect(AWSRequest.pathLabel("arn:aws:connect:us-east-1:1:instance/i/queue/q") == "arn%3Aaws%3Aconnect%3Aus-east-1%3A1%3Ainstance%2Fi%2Fqueue%2Fq")
+        #expect(AWSRequest.pathLabel("fid:$SAVED") == "fid%3A%24SAVED")
+        #expect(AWSRequest.pathLabel("a b~c_d.e-f") == "a%20b~c_d.e-f")
+    }
+
     @Test func noContentTypeWithoutBodyAndBasePath() async throws {
         try await withServer { server in
             var config = try AWSClientConfiguration(region: "us-east-1", endpoint: AWSEndpoint(server.url + "/prefix/"),
@@ -83,6 +89,27 @@ struct TransportTests {
                 "CreateQueue: 1 call, 1 attempt",
                 "DescribeQueue: 2 calls, 3 attempts, 1 failed (ResourceNotFoundException ×1)",
             ])
+        }
+    }
+}
+
+@Suite("TLS")
+struct TLSTests {
+    /// https to a server that does not speak TLS: the handshake fails, and a TLS failure
+    /// is not retried.
+    @Test func tlsFailureIsNotRetried() async throws {
+        try await withServer { server in
+            var config = try AWSClientConfiguration(region: "us-east-1", endpoint: AWSEndpoint("https://127.0.0.1:\(server.port)"),
+                                                    credentialProvider: StaticCredentialProvider(testCredentials))
+            config.rateLimits.enabled = false
+            config.connectTimeout = 1
+            let transport = AWSHTTPTransport(configuration: config, clock: VirtualClock())
+            let error = await #expect(throws: AWSTransportError.self) {
+                try await transport.send(AWSRequest(operation: "ListQueues", method: "GET", path: "/queues-summary/i"))
+            }
+            try await transport.shutdown()
+            #expect(error?.kind == .connection)
+            #expect(error?.message.contains("TLS") == true, "\(error?.message ?? "")")
         }
     }
 }

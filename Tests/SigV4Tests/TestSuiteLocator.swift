@@ -9,6 +9,11 @@ enum SharedFixtures {
         .deletingLastPathComponent()  // package root
 
     static let sigV4Suite: URL? = {
+        // PATCHBAY_SIGV4_SUITE overrides the search (e.g. to check the skip path).
+        if let override = ProcessInfo.processInfo.environment["PATCHBAY_SIGV4_SUITE"] {
+            let url = URL(fileURLWithPath: override)
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent("get-vanilla").path) ? url : nil
+        }
         let candidates = [
             packageRoot.deletingLastPathComponent().appendingPathComponent("shared/sigv4-test-suite"),
             URL(fileURLWithPath: "/work/shared/sigv4-test-suite"),
