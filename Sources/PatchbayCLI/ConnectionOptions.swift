@@ -28,9 +28,9 @@ struct ConnectionOptions: ParsableArguments {
     var rateLimit: String = "2:5"
 
     @Option(help: ArgumentHelp(
-        "How much to read: fast or full.",
-        discussion: "SearchUsers does not return e-mail, secondary e-mail or mobile. 'fast' trusts the patchbay:identity tag Patchbay writes and describes only users whose tag differs from the manifests; 'full' describes every declared user, which also catches an e-mail changed by hand (use it for scheduled drift checks)."))
-    var refresh: RefreshMode = .fast
+        "How much to read: full (default) or fast.",
+        discussion: "Search does not return users' e-mail and mobile, routing profiles' queue priorities and delays, or security profiles' permissions; 'full' reads them for every declared resource. 'fast' trusts the fingerprint tags (patchbay:identity, patchbay:queues, patchbay:permissions) Patchbay writes with those fields and reads only resources whose fingerprint differs from the manifests: far fewer calls on a large instance, but a change made by hand in the console to those fields alone goes unseen. Use fast for pull-request plans, full for drift checks and apply."))
+    var refresh: RefreshMode = .full
 
     @Flag(name: .shortAndLong, help: "Log every Connect call (operation, status, latency, attempt) to stderr.")
     var verbose = false

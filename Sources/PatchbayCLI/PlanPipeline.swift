@@ -23,20 +23,11 @@ enum PlanPipeline {
     /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
     static func plan(session: ConnectSession, desired: DesiredState, prune: Bool,
                      refresh: RefreshMode) async throws -> (PlanningResult, LiveState) {
-        var needed = Set(desired.managedAddresses)
-        for resource in DesiredResource.all(in: desired) {
-            for old in resource.renamedFrom { needed.insert(ResourceAddress(resource.address.kind, old)) }
-        }
         let progress = ReadProgressView()
         var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
         if progress.isEnabled { onProgress = { progress.update($0) } }
         let reader = LiveStateReader(reader: session.client, instanceId: session.instanceId, onProgress: onProgress)
-        var identities: [String: LiveStateReader.Identity] = [:]
-        for user in desired.users {
-            identities[user.username] = LiveStateReader.Identity(
-                email: user.email ?? "", secondaryEmail: user.secondaryEmail ?? "", mobile: user.mobile ?? "")
-        }
-        let live = try await reader.read(needed: needed, identities: identities, refresh: refresh)
+        let live = try await reader.read(for: desired, refresh: refresh)
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),

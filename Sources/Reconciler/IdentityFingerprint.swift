@@ -1,25 +1,35 @@
 import Crypto
 import Foundation
 
-/// SearchUsers does not return a user's e-mail, secondary e-mail or mobile; reading them
-/// costs one DescribeUser per user. Patchbay records a fingerprint of the values it set in
-/// the tag `patchbay:identity`; a fast read trusts that tag when it matches the manifests
-/// and describes only the users whose fingerprint differs (or who have none). A full read
-/// (`--refresh full`) describes every declared user, which also catches an e-mail changed by
-/// hand in the console.
-public enum IdentityFingerprint {
-    public static let tag = "patchbay:identity"
+/// Fingerprints of the fields Search does not return, kept in tags.
+///
+/// SearchUsers lacks e-mail, secondary e-mail and mobile; SearchRoutingProfiles lacks each
+/// queue's priority, delay and channel; SearchSecurityProfiles lacks permissions. Reading
+/// them costs one call per resource. Whenever Patchbay writes those fields it also writes a
+/// fingerprint of them to a tag; `--refresh fast` trusts a fingerprint that matches the
+/// manifests and skips the per-resource call, `--refresh full` (the default) makes every call
+/// and so also catches a change made by hand in the console.
+public enum Fingerprint {
+    public static let identityTag = "patchbay:identity"
+    public static let queuesTag = "patchbay:queues"
+    public static let permissionsTag = "patchbay:permissions"
 
-    public static func of(email: String, secondaryEmail: String, mobile: String) -> String {
-        let digest = SHA256.hash(data: Data([email, secondaryEmail, mobile].joined(separator: "\u{0}").utf8))
+    /// A short, stable digest of a normalised field value.
+    public static func of(_ value: FieldValue) -> String {
+        let digest = SHA256.hash(data: Data(value.json.compact().utf8))
         return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The identity fields of a user, as fingerprinted.
+    static func identity(_ fields: [String: FieldValue]) -> FieldValue {
+        .object(["email": fields["email"] ?? "", "secondaryEmail": fields["secondaryEmail"] ?? "", "mobile": fields["mobile"] ?? ""])
     }
 }
 
 /// How much of the instance a plan reads.
 public enum RefreshMode: String, Sendable, CaseIterable {
-    /// Trust `patchbay:identity` fingerprints instead of describing every user.
+    /// Trust the fingerprint tags Patchbay wrote instead of one call per resource.
     case fast
-    /// Describe every declared user.
+    /// Read every field of every declared resource.
     case full
 }

@@ -35,22 +35,29 @@ public struct LiveStateReader: Sendable {
         self.onProgress = onProgress
     }
 
-    /// A declared user's identity fields (what the manifests say).
-    public struct Identity: Sendable, Hashable {
-        public var email: String, secondaryEmail: String, mobile: String
-        public init(email: String, secondaryEmail: String, mobile: String) {
-            self.email = email
-            self.secondaryEmail = secondaryEmail
-            self.mobile = mobile
+    /// Reads what a plan for `desired` needs: everything Search returns, plus the fields
+    /// Search lacks for the declared resources (and the names they were renamed from). In
+    /// `.fast` mode a resource whose fingerprint tag matches the manifests is not read one
+    /// by one: those fields are taken to be the declared ones.
+    public func read(for desired: DesiredState, refresh: RefreshMode = .full) async throws -> LiveState {
+        var needed = Set(desired.managedAddresses)
+        var declared: [ResourceAddress: [String: FieldValue]] = [:]
+        for resource in DesiredResource.all(in: desired) {
+            for old in resource.renamedFrom { needed.insert(ResourceAddress(resource.address.kind, old)) }
+            switch resource {
+            case .user, .routingProfile, .securityProfile:
+                declared[resource.address] = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) { _ in
+                    FlowContentForm(behaviour: "", layout: "")
+                }
+            default: break
+            }
         }
-        var fingerprint: String { IdentityFingerprint.of(email: email, secondaryEmail: secondaryEmail, mobile: mobile) }
+        return try await read(needed: needed, declared: refresh == .fast ? declared : [:])
     }
 
-    /// Reads the instance. `needed` names the resources whose full details are wanted.
-    /// In `.fast` mode a declared user whose `patchbay:identity` tag matches `identities`
-    /// is not described: its e-mail, secondary e-mail and mobile are taken to be the declared ones.
-    public func read(needed: Set<ResourceAddress>, identities: [String: Identity] = [:],
-                     refresh: RefreshMode = .full) async throws -> LiveState {
+    /// Reads the instance. `needed` names the resources whose full details are wanted;
+    /// `declared` holds the projected fields of resources whose fingerprints may be trusted.
+    public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:]) async throws -> LiveState {
         let calls = CallCounter()
         let reader = self.reader
         let iid = instanceId
@@ -82,8 +89,20 @@ public struct LiveStateReader: Sendable {
         // Second phase: the fields Search lacks, for the resources the plan needs.
         let details = Mutex(RawDetails())
         var jobs: [@Sendable () async throws -> Void] = []
+        var trusted: [String: [String: FieldValue]] = [:]  // resource id → fields taken as declared
+        let queueIds = Dictionary(raw.queues.compactMap { q in q.Name.flatMap { n in q.QueueId.map { (n, $0) } } },
+                                  uniquingKeysWith: { a, _ in a })
         for p in raw.profiles {
             guard let id = p.RoutingProfileId, let name = p.Name, needed.contains(ResourceAddress(.routingProfile, name)) else { continue }
+            if let mine = declared[ResourceAddress(.routingProfile, name)], let queues = mine["queues"],
+               p.Tags?[Fingerprint.queuesTag] == Fingerprint.of(queues) {
+                // The fingerprint must agree with the queue ids Search does return.
+                let declaredIds = RoutingQueueDelta.entries(queues).map { queueIds[$0.queue] }
+                if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
+                    trusted[id] = ["queues": queues]
+                    continue
+                }
+            }
             jobs.append {
                 let pages = reader.listRoutingProfileQueues(instanceId: iid, routingProfileId: id)
                 var configs: [RoutingProfileQueueConfigSummary] = []
@@ -93,6 +112,11 @@ public struct LiveStateReader: Sendable {
         }
         for s in raw.securityProfiles {
             guard let id = s.Id, let name = s.SecurityProfileName, needed.contains(ResourceAddress(.securityProfile, name)) else { continue }
+            if let mine = declared[ResourceAddress(.securityProfile, name)], let permissions = mine["permissions"],
+               s.Tags?[Fingerprint.permissionsTag] == Fingerprint.of(permissions) {
+                trusted[id] = ["permissions": permissions]
+                continue
+            }
             jobs.append {
                 let pages = reader.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id)
                 var permissions: [String] = []
@@ -100,11 +124,11 @@ public struct LiveStateReader: Sendable {
                 details.withLock { $0.permissions[id] = permissions }
             }
         }
-        var trusted: [String: Identity] = [:]
         for u in raw.users {
             guard let id = u.Id, let name = u.Username, needed.contains(ResourceAddress(.user, name)) else { continue }
-            if refresh == .fast, let declared = identities[name], u.Tags?[IdentityFingerprint.tag] == declared.fingerprint {
-                trusted[id] = declared
+            if let mine = declared[ResourceAddress(.user, name)],
+               u.Tags?[Fingerprint.identityTag] == Fingerprint.of(Fingerprint.identity(mine)) {
+                trusted[id] = ["email": mine["email"] ?? "", "secondaryEmail": mine["secondaryEmail"] ?? "", "mobile": mine["mobile"] ?? ""]
                 continue
             }
             jobs.append {
@@ -142,12 +166,12 @@ public struct LiveStateReader: Sendable {
                 if next < jobs.count { group.addTask(operation: jobs[next]); next += 1 }
             }
         }
-        var collected = details.withLock { $0 }
-        for (id, identity) in trusted {
-            collected.identity[id] = UserIdentityInfo(Email: identity.email, SecondaryEmail: identity.secondaryEmail,
-                                                      Mobile: identity.mobile)
+        var state = LiveProjection.project(raw, details.withLock { $0 }, readCalls: calls.count)
+        for (address, resource) in state.resources {
+            guard let fields = trusted[resource.id] else { continue }
+            state.resources[address]!.fields.merge(fields) { _, trustedValue in trustedValue }
         }
-        return LiveProjection.project(raw, collected, readCalls: calls.count)
+        return state
     }
 
     private func all<P: ConnectPage>(_ kind: String, _ calls: CallCounter, _ pages: ConnectPages<P>) async throws -> [P.Item] {

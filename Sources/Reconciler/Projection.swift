@@ -81,9 +81,11 @@ public enum Projection {
         }
         var tags = stackTags.merging(resource.ownTags) { _, own in own }
         tags[Ownership.stackTag] = stack
-        if case let .user(u) = resource {
-            tags[IdentityFingerprint.tag] = IdentityFingerprint.of(
-                email: u.email ?? "", secondaryEmail: u.secondaryEmail ?? "", mobile: u.mobile ?? "")
+        switch resource {
+        case .user: tags[Fingerprint.identityTag] = Fingerprint.of(Fingerprint.identity(fields))
+        case .routingProfile: tags[Fingerprint.queuesTag] = Fingerprint.of(fields["queues"] ?? .null)
+        case .securityProfile: tags[Fingerprint.permissionsTag] = Fingerprint.of(fields["permissions"] ?? .null)
+        default: break
         }
         fields["tags"] = tagsValue(tags)
         return fields

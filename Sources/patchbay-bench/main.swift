@@ -104,16 +104,11 @@ func readBenchmark(baseline: Bool) async throws {
     let server = EmulatorServer(configuration: EmulatorConfiguration(stateFile: stateFile, throttle: ThrottleSetting(rate: 2, burst: 5), quotas: quotas))
     let url = try await server.start()
     let (reader, transport) = try client(url: url, rateLimit: RateLimit.connectDefault)
-    let needed = Set(desired.managedAddresses)
-    var identities: [String: LiveStateReader.Identity] = [:]
-    for u in desired.users {
-        identities[u.username] = LiveStateReader.Identity(email: u.email ?? "", secondaryEmail: u.secondaryEmail ?? "", mobile: u.mobile ?? "")
-    }
     for mode in [RefreshMode.fast, .full] {
         let before = transport.statistics.snapshot()
         let start = Date()
         let live = try await LiveStateReader(reader: reader, instanceId: server.instanceId)
-            .read(needed: needed, identities: identities, refresh: mode)
+            .read(for: desired, refresh: mode)
         let seconds = Date().timeIntervalSince(start)
         let result = Planner.plan(desired: desired, live: live, instance: Plan.Instance(id: server.instanceId, region: "us-east-1"))
         let after = transport.statistics.snapshot()
