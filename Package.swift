@@ -73,7 +73,9 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "AWSClient", "ConnectEmulator"], swiftSettings: strict),
         .testTarget(name: "ConnectEmulatorTests", dependencies: ["ConnectEmulator", "SigV4"], swiftSettings: strict),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Model"], swiftSettings: strict),
+        .testTarget(name: "ReconcilerTests", dependencies: [
+            "Reconciler", "Model", "ConnectAPI", "AWSClient", "ConnectEmulator", "SigV4",
+        ], swiftSettings: strict),
         .testTarget(name: "PatchbayCLITests", dependencies: ["PatchbayCLI", "Reconciler"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["PatchbayCLI"], swiftSettings: strict),

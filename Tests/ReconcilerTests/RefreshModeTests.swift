@@ -1,0 +1,95 @@
+import AWSClient
+import ConnectAPI
+import ConnectEmulator
+import Foundation
+import Model
+import SigV4
+import Testing
+@testable import Reconciler
+
+/// Reading with `--refresh fast` (fingerprint tags) versus `full`, against the emulator over
+/// real HTTP: what each costs and what each can see.
+@Suite struct RefreshModeTests {
+    static func desired() -> DesiredState {
+        DesiredState(
+            stack: "refresh",
+            queues: [Queue(name: "Support", hoursOfOperation: "Basic Hours"), Queue(name: "Sales", hoursOfOperation: "Basic Hours")],
+            routingProfiles: [RoutingProfile(name: "Tier 1", description: "front line", defaultOutboundQueue: "Support",
+                                             concurrency: [.voice: 1],
+                                             queues: [RoutingProfileQueue(queue: "Support", channels: [.voice], priority: 1, delay: 0),
+                                                      RoutingProfileQueue(queue: "Sales", channels: [.voice], priority: 2, delay: 10)])],
+            securityProfiles: [SecurityProfile(name: "Leads", permissions: ["BasicAgentAccess"])],
+            users: (1...3).map { User(username: "agent\($0)", firstName: "A", lastName: "\($0)", email: "a\($0)@example.com",
+                                      routingProfile: "Tier 1", securityProfiles: ["Agent"]) })
+    }
+
+    /// Starts an emulator, applies `desired()` and returns a client to it.
+    static func appliedInstance() async throws -> (EmulatorServer, ConnectClient, AWSHTTPTransport) {
+        let server = EmulatorServer(configuration: EmulatorConfiguration(randomSeed: 1))
+        let url = try await server.start()
+        var configuration = try AWSClientConfiguration(
+            region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
+            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test", sessionToken: nil)))
+        configuration.rateLimits.enabled = false
+        let transport = AWSHTTPTransport(configuration: configuration)
+        let client = ConnectClient(transport: transport)
+        let reader = LiveStateReader(reader: client, instanceId: server.instanceId)
+        let empty = try await reader.read(for: desired())
+        let planning = Planner.plan(desired: desired(), live: empty, instance: .init(id: server.instanceId, region: "us-east-1"))
+        let report = await Applier(client: client, instanceId: server.instanceId).apply(planning, live: empty, desired: desired())
+        #expect(report.succeeded)
+        return (server, client, transport)
+    }
+
+    static func plan(_ client: ConnectClient, _ server: EmulatorServer, _ mode: RefreshMode) async throws -> (Plan, Int) {
+        let live = try await LiveStateReader(reader: client, instanceId: server.instanceId).read(for: desired(), refresh: mode)
+        let plan = Planner.plan(desired: desired(), live: live, instance: .init(id: server.instanceId, region: "us-east-1")).plan
+        return (plan, live.readCalls)
+    }
+
+    @Test func fastReadMakesNoPerResourceCalls() async throws {
+        let (server, client, transport) = try await Self.appliedInstance()
+        let (fast, fastCalls) = try await Self.plan(client, server, .fast)
+        let (full, fullCalls) = try await Self.plan(client, server, .full)
+        #expect(!fast.hasChanges)
+        #expect(!full.hasChanges)
+        // 9 Search/Describe-structure calls; full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
+        // 1 ListSecurityProfilePermissions.
+        #expect(fastCalls == 9)
+        #expect(fullCalls == fastCalls + 5)
+        try await transport.shutdown()
+        try await server.shutdown()
+    }
+
+    @Test func consoleEditOfAFingerprintedFieldIsSeenOnlyByFullRefresh() async throws {
+        let (server, client, transport) = try await Self.appliedInstance()
+        let users = try await client.searchUsers(instanceId: server.instanceId).collect()
+        let agent = try #require(users.first { $0.Username == "agent1" }?.Id)
+        try await client.updateUserIdentityInfo(instanceId: server.instanceId, userId: agent,
+                                                identityInfo: UserIdentityInfo(FirstName: "A", LastName: "1", Email: "changed@example.com"))
+        let (fast, _) = try await Self.plan(client, server, .fast)
+        #expect(!fast.hasChanges, "fast trusts the fingerprint: the documented blind spot")
+        let (full, _) = try await Self.plan(client, server, .full)
+        #expect(full.changes.map(\.address) == ["user.agent1"])
+        #expect(full.changes.first?.fields.first { $0.path == "email" }?.before == "changed@example.com")
+        try await transport.shutdown()
+        try await server.shutdown()
+    }
+
+    @Test func fastReadStillSeesQueueMembershipChanges() async throws {
+        let (server, client, transport) = try await Self.appliedInstance()
+        let profiles = try await client.searchRoutingProfiles(instanceId: server.instanceId).collect()
+        let profile = try #require(profiles.first { $0.Name == "Tier 1" })
+        let queues = try await client.searchQueues(instanceId: server.instanceId).collect()
+        let sales = try #require(queues.first { $0.Name == "Sales" }?.QueueId)
+        try await client.disassociateRoutingProfileQueues(
+            instanceId: server.instanceId, routingProfileId: try #require(profile.RoutingProfileId),
+            queueReferences: [RoutingProfileQueueReference(QueueId: sales, Channel: .VOICE)], manualAssignmentQueueReferences: nil)
+        // Search's AssociatedQueueIds no longer agree with the fingerprint, so fast reads the configs.
+        let (fast, _) = try await Self.plan(client, server, .fast)
+        #expect(fast.changes.map(\.address) == ["routingProfile.Tier 1"])
+        #expect(fast.changes.first?.calls == ["AssociateRoutingProfileQueues"])
+        try await transport.shutdown()
+        try await server.shutdown()
+    }
+}
