@@ -5,6 +5,7 @@
 //                                                          # instance (1,000 users, 100 queues, 50
 //                                                          # routing profiles, 50 flows) under the
 //                                                          # emulator's --throttle 2:5
+//   swift run -c release patchbay-bench apply              # apply of 375 creates under --throttle 2:5
 import AWSClient
 import ConnectAPI
 import ConnectEmulator
@@ -22,8 +23,10 @@ case "planner":
     plannerBenchmark()
 case "read":
     try await readBenchmark(baseline: arguments.contains("--baseline"))
+case "apply":
+    try await applyBenchmark()
 default:
-    print("usage: patchbay-bench planner | read [--baseline]")
+    print("usage: patchbay-bench planner | read [--baseline] | apply")
     exit(2)
 }
 
@@ -202,4 +205,33 @@ func describeEverything(_ r: ConnectClient, instanceId iid: String) async throws
         }
         try await group.waitForAll()
     }
+}
+
+// MARK: applying many changes
+
+func applyBenchmark() async throws {
+    let center = SyntheticCenter(hours: 5, queues: 50, routingProfiles: 20, queuesPerProfile: 5, flows: 20,
+                                 securityProfiles: 5, users: 200)
+    let desired = center.desired()
+    var quotas = EmulatorQuotas()
+    quotas.queuesPerInstance = 1000
+    let server = EmulatorServer(configuration: EmulatorConfiguration(throttle: ThrottleSetting(rate: 2, burst: 5), quotas: quotas, randomSeed: 3))
+    let url = try await server.start()
+    let (client, transport) = try client(url: url, rateLimit: RateLimit.connectDefault)
+    let empty = try await LiveStateReader(reader: client, instanceId: server.instanceId).read(for: desired)
+    let planning = Planner.plan(desired: desired, live: empty, instance: Plan.Instance(id: server.instanceId, region: "us-east-1"))
+    let before = transport.statistics.snapshot()
+    let start = Date()
+    let report = await Applier(client: client, instanceId: server.instanceId).apply(planning, live: empty, desired: desired)
+    let seconds = Date().timeIntervalSince(start)
+    let after = transport.statistics.snapshot()
+    let calls = callDelta(before, after)
+    let throttled = after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +)
+    print(String(format: "apply: %d changes (%@), %d calls, %.1f s wall; per-operation quota lower bound %.1f s (%.2fx); %d throttled responses retried",
+                 planning.plan.changes.count, report.succeeded ? "all done" : "FAILED", calls.values.reduce(0, +), seconds,
+                 quotaLowerBound(calls), seconds / max(quotaLowerBound(calls), 0.001), throttled))
+    print("  calls: " + calls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    for entry in report.failed { print("  failed: \(entry.change.address): \(entry.outcome)") }
+    try await transport.shutdown()
+    try await server.shutdown()
 }
