@@ -31,7 +31,11 @@ enum EditDistance {
                 best = (d, candidate)
             }
         }
-        return best?.name
+        if let best { return best.name }
+        // A unique candidate that starts with the word ("prod" → "production").
+        guard word.count >= 3 else { return nil }
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) && $0 != word }
+        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// `"; did you mean 'X'?"` or the empty string.
