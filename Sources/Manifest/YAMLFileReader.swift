@@ -69,7 +69,11 @@ enum YAMLFileReader {
             do {
                 let parser = try Parser(yaml: currentText, resolver: .basic, encoding: .utf8)
                 var documents: [Node] = []
-                while let node = try parser.nextRoot() { documents.append(node) }
+                while let node = try parser.nextRoot() {
+                    // An empty document (`---` alone) holds nothing; skip it.
+                    if case .scalar(let scalar) = node, ReadContext.isNull(scalar) { continue }
+                    documents.append(node)
+                }
                 if documents.isEmpty {
                     diagnostics.append(.error("file is empty; a manifest needs at least one top-level key", at: fileStart))
                     return nil
