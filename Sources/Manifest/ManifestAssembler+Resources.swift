@@ -238,7 +238,7 @@ extension ManifestAssembler {
         }
         var password: SensitiveValue?
         if let node = e["password"]?.value, case .scalar(let scalar) = node {
-            let literal = !scalar.string.contains("${")
+            let literal = !ReadContext.mayContainSubstitution(scalar.string)
             if let value = context.text(node, what: "'password' in \(owner)")?.text {
                 if literal {
                     if let problem = Self.passwordProblem(value) {

@@ -79,13 +79,13 @@ final class ManifestAssembler {
 
     func checkName(_ name: String, kind: ResourceKind, at node: Node) -> Bool {
         let what = "\(kind.displayName) name '\(name)'"
-        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+        if name.allSatisfy(\.isWhitespace) {
             context.error("\(kind.displayName) name must not be empty", at: node); return false
         }
-        if name != name.trimmingCharacters(in: .whitespaces) {
+        if name.first!.isWhitespace || name.last!.isWhitespace {
             context.error("\(what) has leading or trailing spaces", at: node); return false
         }
-        if name.contains("${") {
+        if ReadContext.mayContainSubstitution(name) {
             context.error("\(what) contains '${'; names are not substituted", at: node); return false
         }
         switch kind {

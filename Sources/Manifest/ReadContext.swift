@@ -116,7 +116,7 @@ final class ReadContext {
             error("\(what) must have a value, found nothing (null)", at: node)
             return nil
         }
-        guard substitutes, scalar.string.contains("${") else { return (scalar.string, scalar.style) }
+        guard substitutes, Self.mayContainSubstitution(scalar.string) else { return (scalar.string, scalar.style) }
         guard let substituted = substitute(scalar.string, node: node) else { return nil }
         // A substituted value is read as if written plain: `"${var:max}"` may fill an integer field.
         return (substituted, .plain)
@@ -215,6 +215,11 @@ final class ReadContext {
     }
 
     // MARK: Substitution
+
+    /// Fast pre-check (a byte scan for `$`) before the real search; most scalars have no `$`.
+    static func mayContainSubstitution(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "$")) && text.contains("${")
+    }
 
     /// Replaces `${var:NAME}` and `${env:NAME}`, unescapes `$${`; reports problems at the
     /// reference's own position in the source.

@@ -4,6 +4,11 @@ enum TextCheck {
 
     /// Invalid UTF-8 or binary content (NUL and other C0 control bytes besides tab/CR/LF).
     static func firstProblem(in bytes: [UInt8]) -> Problem? {
+        // Fast path: plain ASCII text without control characters needs no decoding.
+        let plain = bytes.withUnsafeBufferPointer { buffer in
+            !buffer.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 >= 0x7F }
+        }
+        if plain { return nil }
         var line = 1, column = 1
         var index = 0
         var iterator = bytes.makeIterator()
