@@ -144,8 +144,9 @@ public enum ManifestLoader {
         if let located = singles["stack"] {
             context.enter(located.file)
             if let value = context.string(located.value, what: "'stack'", shape: ManifestSchema.topLevel.field("stack")!.shape) {
-                if value.count > 256 || value.contains(where: { !($0.isLetter || $0.isNumber || "_.:/=+@- ".contains($0)) }) {
-                    context.error("'stack' must be 1 to 256 letters, digits, spaces and _ . : / = + @ -, found '\(value)'", at: located.value)
+                if value.isEmpty || value.count > 256 || value.contains(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || "_.:/=+@- ".contains($0)) }) {
+                    context.error("'stack' must be 1 to 256 ASCII letters, digits, spaces and _ . : / = + @ -, found '\(value)'",
+                                  at: located.value)
                 } else {
                     stack = value
                 }
@@ -211,13 +212,13 @@ public enum ManifestLoader {
         guard let e = context.object(node, spec: ManifestSchema.instance, owner: owner) else { return nil }
         var target = InstanceTarget()
         if let n = e["id"]?.value, let id = context.string(n, what: "'id' in \(owner)") {
-            if context.substitutes && !isInstanceId(id) {
+            if (context.substitutes || !ReadContext.mayContainSubstitution(id)) && !isInstanceId(id) {
                 context.error("'id' in \(owner) must be an instance id (UUID) or instance ARN, found '\(id)'", at: n)
             }
             target.id = id
         }
         if let n = e["region"]?.value, let region = context.string(n, what: "'region' in \(owner)") {
-            if context.substitutes && !isRegion(region) {
+            if (context.substitutes || !ReadContext.mayContainSubstitution(region)) && !isRegion(region) {
                 context.error("'region' in \(owner) is not an AWS region name like us-east-1: '\(region)'", at: n)
             }
             target.region = region

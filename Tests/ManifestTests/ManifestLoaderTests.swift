@@ -175,13 +175,23 @@ import Testing
         }
         let dir = try TestSupport.write(["users.yaml": yaml])
         defer { try? FileManager.default.removeItem(at: dir) }
+        // Thread CPU time, not wall time: the CI machine is shared, and the load runs on this thread.
+        func cpuSeconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
         let clock = ContinuousClock()
         var result: ManifestLoadResult!
+        let cpuStart = cpuSeconds()
         let elapsed = clock.measure { result = ManifestLoader.load(path: dir.path, processEnvironment: [:]) }
-        print("validated 10,000 users (\(yaml.utf8.count) bytes) in \(elapsed)")
+        let cpu = cpuSeconds() - cpuStart
+        print("validated 10,000 users (\(yaml.utf8.count) bytes): \(String(format: "%.2f", cpu)) s CPU, \(elapsed) wall (debug build)")
         #expect(result.diagnostics.isEmpty)
         #expect(result.desired?.users.count == 10_000)
-        #expect(elapsed < .seconds(10), "10,000 users took \(elapsed)")
+        // A sanity bound against accidental quadratic work, not a benchmark (release: ~0.6 s;
+        // see Fixtures/benchmark/release-benchmark.sh).
+        #expect(cpu < 15, "10,000 users took \(cpu) s of CPU")
     }
 
     @Test func flowCycleThroughContentIsBreakableButReported() throws {
