@@ -65,8 +65,12 @@ final class ReadContext {
 
     /// The pairs of a mapping whose key is a scalar, in order, skipping keys renamed after a
     /// duplicate-key error. Reports non-scalar keys.
-    func pairs(of mapping: Node.Mapping, owner: String) -> [(key: String, keyNode: Node, value: Node)] {
+    ///
+    /// YAML merge keys (`<<: *defaults` or `<<: [*a, *b]`) are expanded: the merged mappings'
+    /// pairs are added unless the mapping sets the key itself (earlier merged mappings win).
+    func pairs(of mapping: Node.Mapping, owner: String, depth: Int = 0) -> [(key: String, keyNode: Node, value: Node)] {
         var result: [(String, Node, Node)] = []
+        var merged: [(String, Node, Node)] = []
         result.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
@@ -74,7 +78,30 @@ final class ReadContext {
                 continue
             }
             if let mark = scalar.mark, skippedKeys.contains(Position(line: mark.line, column: mark.column)) { continue }
+            if scalar.string == "<<" && scalar.style == .plain {
+                let sources: [Node]
+                switch value {
+                case .mapping: sources = [value]
+                case .sequence(let sequence): sources = Array(sequence)
+                default: sources = []
+                }
+                for source in sources {
+                    guard case .mapping(let inner) = source, depth < 8 else {
+                        error("'<<' in \(owner) must merge a mapping or a list of mappings, found \(describe(source))", at: source)
+                        continue
+                    }
+                    merged += pairs(of: inner, owner: owner, depth: depth + 1)
+                }
+                if sources.isEmpty {
+                    error("'<<' in \(owner) must merge a mapping or a list of mappings, found \(describe(value))", at: value)
+                }
+                continue
+            }
             result.append((scalar.string, key, value))
+        }
+        if !merged.isEmpty {
+            var present = Set(result.map(\.0))
+            for pair in merged where present.insert(pair.0).inserted { result.append(pair) }
         }
         return result
     }

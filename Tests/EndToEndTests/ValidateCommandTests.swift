@@ -1,4 +1,6 @@
 import Foundation
+import Model
+import PatchbayCLI
 import Testing
 
 /// Runs the built `patchbay` binary (from the same build directory as this test bundle) and
@@ -110,5 +112,33 @@ import Testing
         let run = try Self.run(["validate", "does/not/exist"])
         #expect(run.status == 1)
         #expect(run.stderr == "error: no such file or directory: does/not/exist\n1 error\n")
+    }
+}
+
+@Suite struct DiagnosticsPrinterTests {
+    let diagnostics: [Diagnostic] = [
+        .error("queue 'Support' is declared more than once", at: SourceLocation(file: "b.yaml", line: 2, column: 3),
+               notes: [.init("first declared here", at: SourceLocation(file: "a.yaml", line: 2, column: 3))]),
+        .warning("no location", at: nil),
+    ]
+
+    @Test func plainRendering() {
+        let text = DiagnosticsPrinter(useColor: false).render(diagnostics)
+        #expect(text == """
+            b.yaml:2:3: error: queue 'Support' is declared more than once
+                a.yaml:2:3: note: first declared here
+            warning: no location
+
+            """)
+        #expect(DiagnosticsPrinter.summary(diagnostics) == "1 error, 1 warning")
+        #expect(DiagnosticsPrinter.summary([]) == "0 errors")
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let text = DiagnosticsPrinter(useColor: true).render(diagnostics)
+        #expect(text.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(text.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+        // Test processes write stderr to a pipe or file, never a terminal; NO_COLOR also turns colour off.
+        #expect(DiagnosticsPrinter.forStandardError(environment: ["NO_COLOR": "1"]).useColor == false)
     }
 }

@@ -212,3 +212,33 @@ import Testing
         #expect(graph.findCycle(includingBreakable: false) == nil)
     }
 }
+
+@Suite struct MergeKeyTests {
+    @Test func mergeKeysShareDefaultsAndExplicitKeysWin() throws {
+        let dir = try TestSupport.write(["m.yaml": """
+            users:
+              jdoe: &agent
+                firstName: Jane
+                routingProfile: Basic Routing Profile
+                securityProfiles: [Agent]
+              asmith:
+                <<: *agent
+                firstName: Alex
+            """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = ManifestLoader.load(path: dir.path, processEnvironment: [:])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let users = try #require(result.desired).users
+        #expect(users.map(\.username) == ["asmith", "jdoe"])
+        #expect(users.map(\.firstName) == ["Alex", "Jane"])
+        #expect(users[0].routingProfile == "Basic Routing Profile")
+    }
+
+    @Test func mergeOfAScalarIsAnError() throws {
+        let dir = try TestSupport.write(["m.yaml": "queues:\n  Support:\n    <<: nonsense\n    hoursOfOperation: Basic Hours\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = ManifestLoader.load(path: dir.path, processEnvironment: [:])
+        #expect(TestSupport.render(result.diagnostics, removing: dir.path + "/")
+                == ["m.yaml:3:9: error: '<<' in queue 'Support' must merge a mapping or a list of mappings, found 'nonsense'"])
+    }
+}
