@@ -45,7 +45,11 @@ final class ReadContext {
     // MARK: Node descriptions
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     func describe(_ node: Node) -> String {
@@ -134,13 +138,13 @@ final class ReadContext {
 
     /// The scalar's text after `${var:…}`/`${env:…}` substitution, or nil (reported) when the node
     /// is not a scalar or a substitution failed.
-    func text(_ node: Node, what: String, allowNull: Bool = false) -> (text: String, style: Node.Scalar.Style)? {
+    func text(_ node: Node, what: @autoclosure () -> String, allowNull: Bool = false) -> (text: String, style: Node.Scalar.Style)? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) must be \(expectation(for: .string())), found \(describe(node))", at: node)
+            error("\(what()) must be \(expectation(for: .string())), found \(describe(node))", at: node)
             return nil
         }
         if !allowNull && Self.isNull(scalar) {
-            error("\(what) must have a value, found nothing (null)", at: node)
+            error("\(what()) must have a value, found nothing (null)", at: node)
             return nil
         }
         guard substitutes, Self.mayContainSubstitution(scalar.string) else { return (scalar.string, scalar.style) }
@@ -149,86 +153,86 @@ final class ReadContext {
         return (substituted, .plain)
     }
 
-    func string(_ node: Node, what: String, shape: FieldShape = .string()) -> String? {
-        guard let (value, _) = text(node, what: what) else { return nil }
+    func string(_ node: Node, what: @autoclosure () -> String, shape: FieldShape = .string()) -> String? {
+        guard let (value, _) = text(node, what: what()) else { return nil }
         if case let .string(_, minLength, maxLength) = shape {
             if let minLength, value.count < minLength {
-                error("\(what) must not be empty", at: node); return nil
+                error("\(what()) must not be empty", at: node); return nil
             }
             if let maxLength, value.count > maxLength {
-                error("\(what) is \(value.count) characters long; the limit is \(maxLength)", at: node); return nil
+                error("\(what()) is \(value.count) characters long; the limit is \(maxLength)", at: node); return nil
             }
         }
         return value
     }
 
-    func integer(_ node: Node, what: String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
-        guard let (value, style) = text(node, what: what) else { return nil }
+    func integer(_ node: Node, what: @autoclosure () -> String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
+        guard let (value, style) = text(node, what: what()) else { return nil }
         let digits = value.hasPrefix("-") || value.hasPrefix("+") ? value.dropFirst() : Substring(value)
         guard style == .plain, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               let number = Int(value.hasPrefix("+") ? String(digits) : value) else {
-            error("\(what) must be an integer, found \(describe(node))", at: node)
+            error("\(what()) must be an integer, found \(describe(node))", at: node)
             return nil
         }
         if let minimum, let maximum, number < minimum || number > maximum {
-            error(minimum == maximum ? "\(what) must be \(minimum), found \(number)"
-                                     : "\(what) must be between \(minimum) and \(maximum), found \(number)", at: node)
+            error(minimum == maximum ? "\(what()) must be \(minimum), found \(number)"
+                                     : "\(what()) must be between \(minimum) and \(maximum), found \(number)", at: node)
             return nil
         }
         if let minimum, number < minimum {
-            error("\(what) must be at least \(minimum), found \(number)", at: node); return nil
+            error("\(what()) must be at least \(minimum), found \(number)", at: node); return nil
         }
         if let maximum, number > maximum {
-            error("\(what) must be at most \(maximum), found \(number)", at: node); return nil
+            error("\(what()) must be at most \(maximum), found \(number)", at: node); return nil
         }
         return number
     }
 
-    func boolean(_ node: Node, what: String) -> Bool? {
-        guard let (value, style) = text(node, what: what) else { return nil }
+    func boolean(_ node: Node, what: @autoclosure () -> String) -> Bool? {
+        guard let (value, style) = text(node, what: what()) else { return nil }
         if style == .plain && value == "true" { return true }
         if style == .plain && value == "false" { return false }
-        error("\(what) must be true or false, found \(describe(node))", at: node)
+        error("\(what()) must be true or false, found \(describe(node))", at: node)
         return nil
     }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: String, as type: E.Type) -> E?
+    func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: @autoclosure () -> String, as type: E.Type) -> E?
         where E.RawValue == String {
-        guard let (value, _) = text(node, what: what) else { return nil }
+        guard let (value, _) = text(node, what: what()) else { return nil }
         if let result = E(rawValue: value) { return result }
         let names = E.allCases.map(\.rawValue)
-        error("\(what) must be one of \(names.joined(separator: ", ")), found '\(value)'"
+        error("\(what()) must be one of \(names.joined(separator: ", ")), found '\(value)'"
               + EditDistance.didYouMean(value, among: names), at: node)
         return nil
     }
 
-    func list(_ node: Node, what: String) -> [Node]? {
+    func list(_ node: Node, what: @autoclosure () -> String) -> [Node]? {
         switch node {
         case .sequence(let sequence): return Array(sequence)
         default:
-            error("\(what) must be a list, found \(describe(node))", at: node)
+            error("\(what()) must be a list, found \(describe(node))", at: node)
             return nil
         }
     }
 
-    func stringList(_ node: Node, what: String, shape: FieldShape = .string()) -> [(String, Node)]? {
-        guard let items = list(node, what: what) else { return nil }
-        return items.compactMap { item in string(item, what: "an entry of \(what)", shape: shape).map { ($0, item) } }
+    func stringList(_ node: Node, what: @autoclosure () -> String, shape: FieldShape = .string()) -> [(String, Node)]? {
+        guard let items = list(node, what: what()) else { return nil }
+        return items.compactMap { item in string(item, what: "an entry of \(what())", shape: shape).map { ($0, item) } }
     }
 
     /// A name → string mapping (tags, variables).
-    func stringMap(_ node: Node, what: String, substituting: Bool = true) -> [String: String]? {
+    func stringMap(_ node: Node, what: @autoclosure () -> String, substituting: Bool = true) -> [String: String]? {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let s) = node, Self.isNull(s) { return [:] }
-            error("\(what) must be a mapping, found \(describe(node))", at: node)
+            error("\(what()) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
         var result: [String: String] = [:]
         let saved = substitutes
         if !substituting { substitutes = false }
         defer { substitutes = saved }
-        for (key, _, value) in pairs(of: mapping, owner: what) {
-            if let text = string(value, what: "'\(key)' in \(what)") { result[key] = text }
+        for (key, _, value) in pairs(of: mapping, owner: what()) {
+            if let text = string(value, what: "'\(key)' in \(what())") { result[key] = text }
         }
         return result
     }

@@ -36,51 +36,70 @@ enum TextCheck {
     }
 
     /// Tabs in indentation, nesting that would make the parser recurse without bound.
+    /// Works on UTF-8 bytes (every character it looks for is ASCII); positions are converted to
+    /// scalar columns only when a problem is found.
     static func structureProblem(in source: SourceText) -> Problem? {
-        var depth = 0
-        var lineNumber = 0
-        var inBlockScalarIndent: Int? = nil
-        for line in source.lines {
-            lineNumber += 1
-            var indent = 0
-            while indent < line.count && line[indent] == " " { indent += 1 }
-            if let blockIndent = inBlockScalarIndent {
-                if indent > blockIndent || indent == line.count { continue }
-                inBlockScalarIndent = nil
+        var text = source.text
+        return text.withUTF8 { bytes -> Problem? in
+            func problem(_ message: String, at offset: Int) -> Problem {
+                let (line, column) = position(ofByteOffset: offset, in: source.text)
+                return Problem(message: message, line: line, column: column)
             }
-            if indent < line.count && line[indent] == "\t" && depth == 0 {
-                return Problem(message: "tab character used for indentation; YAML allows only spaces", line: lineNumber, column: indent + 1)
-            }
-            if indent > ManifestLimits.maxIndentation {
-                return Problem(message: "indentation deeper than \(ManifestLimits.maxIndentation) columns is not supported",
-                               line: lineNumber, column: indent + 1)
-            }
-            // Track [ { nesting outside quotes and comments.
-            var quote: Unicode.Scalar? = nil
-            var i = indent
-            while i < line.count {
-                let c = line[i]
-                if let q = quote {
-                    if c == q { quote = nil }
-                } else if c == "\"" || (c == "'" && (i == 0 || line[i - 1] == " " || line[i - 1] == "[" || line[i - 1] == "{" || line[i - 1] == ",")) {
-                    quote = c
-                } else if c == "#" && (i == 0 || line[i - 1] == " ") {
-                    break
-                } else if c == "[" || c == "{" {
-                    depth += 1
-                    if depth > ManifestLimits.maxFlowNesting {
-                        return Problem(message: "brackets nested deeper than \(ManifestLimits.maxFlowNesting) levels are not supported",
-                                       line: lineNumber, column: i + 1)
-                    }
-                } else if c == "]" || c == "}" {
-                    depth = max(0, depth - 1)
-                } else if depth == 0 && (c == "|" || c == ">") && i + 1 >= line.count - 2 {
-                    inBlockScalarIndent = indent
+            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            var depth = 0
+            var blockScalarIndent: Int? = nil
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                // Start of a line.
+                let lineStart = i
+                var lineEnd = i
+                while lineEnd < count && bytes[lineEnd] != newline && bytes[lineEnd] != cr { lineEnd += 1 }
+                var indent = 0
+                while lineStart + indent < lineEnd && bytes[lineStart + indent] == space { indent += 1 }
+                let contentStart = lineStart + indent
+                defer {
+                    i = lineEnd
+                    if i < count && bytes[i] == cr { i += 1 }
+                    if i < count && bytes[i] == newline { i += 1 }
                 }
-                i += 1
+                if let blockIndent = blockScalarIndent {
+                    if indent > blockIndent || contentStart == lineEnd { continue }
+                    blockScalarIndent = nil
+                }
+                if contentStart < lineEnd && bytes[contentStart] == tab && depth == 0 {
+                    return problem("tab character used for indentation; YAML allows only spaces", at: contentStart)
+                }
+                if indent > ManifestLimits.maxIndentation {
+                    return problem("indentation deeper than \(ManifestLimits.maxIndentation) columns is not supported", at: contentStart)
+                }
+                var quote: UInt8? = nil
+                var j = contentStart
+                while j < lineEnd {
+                    let c = bytes[j]
+                    let previous: UInt8 = j > lineStart ? bytes[j - 1] : space
+                    if let q = quote {
+                        if c == q { quote = nil }
+                    } else if c == UInt8(ascii: "\"") || (c == UInt8(ascii: "'") && (previous == space || previous == UInt8(ascii: "[")
+                                                           || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ","))) {
+                        quote = c
+                    } else if c == UInt8(ascii: "#") && previous == space || (c == UInt8(ascii: "#") && j == lineStart) {
+                        break
+                    } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                        depth += 1
+                        if depth > ManifestLimits.maxFlowNesting {
+                            return problem("brackets nested deeper than \(ManifestLimits.maxFlowNesting) levels are not supported", at: j)
+                        }
+                    } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                        depth = max(0, depth - 1)
+                    } else if depth == 0 && (c == UInt8(ascii: "|") || c == UInt8(ascii: ">")) && j + 1 >= lineEnd - 2 {
+                        blockScalarIndent = indent
+                    }
+                    j += 1
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// Line and column (1-based, scalars) of a UTF-8 byte offset.
