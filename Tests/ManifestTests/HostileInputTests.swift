@@ -133,3 +133,16 @@ import Testing
         ])
     }
 }
+
+@Suite struct LineEndingTests {
+    @Test func crlfFilesReportTheRightLines() throws {
+        let text = "queues:\r\n  Support:\r\n    hoursOfOperation: Basic Hours\r\n    maxContact: 5\r\n    hoursOfOperation: Basic Hours\r\n"
+        let dir = try TestSupport.write(["crlf.yaml": text])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = ManifestLoader.load(path: dir.path, processEnvironment: [:])
+        #expect(TestSupport.render(result.diagnostics, removing: dir.path + "/") == [
+            "crlf.yaml:4:5: error: unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?",
+            "crlf.yaml:5:5: error: duplicate key 'hoursOfOperation'; the first is on line 3\n    crlf.yaml:3:5: note: first 'hoursOfOperation' is here",
+        ])
+    }
+}
