@@ -332,7 +332,7 @@ extension ManifestAssembler {
         if let levelsNode = e["levels"]?.value {
             let location = context.location(levelsNode)
             if let first = levelsLocation {
-                context.error("hierarchy levels are declared more than once", at: location, notes: [.init("first declared here", at: first)])
+                context.duplicate("'levels' of 'userHierarchy'", first: first, again: location)
             } else if let list = context.stringList(levelsNode, what: "'levels' in \(owner)") {
                 levelsLocation = location
                 if list.isEmpty || list.count > 5 {

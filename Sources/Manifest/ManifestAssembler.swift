@@ -69,8 +69,7 @@ final class ManifestAssembler {
     func declare(_ address: ResourceAddress, at node: Node) -> Bool {
         let location = context.location(node)
         if let first = declared[address.kind]?[address.name] {
-            context.error("\(address.kind.displayName) '\(address.name)' is declared more than once", at: location,
-                          notes: [.init("first declared here", at: first)])
+            context.duplicate("\(address.kind.displayName) '\(address.name)'", first: first, again: location)
             return false
         }
         declared[address.kind, default: [:]][address.name] = location

@@ -56,10 +56,7 @@ public enum ManifestLoader {
                     switch key {
                     case "stack", "instance":
                         if let first = singles[key] {
-                            context.error("'\(key)' is declared more than once", at: keyNode,
-                                          notes: [.init("first declared here", at: SourceLocation(file: first.file.source.path,
-                                                                                                   line: first.key.mark?.line ?? 1,
-                                                                                                   column: first.key.mark?.column ?? 1))])
+                            context.duplicate("'\(key)'", first: location(first), again: context.location(keyNode))
                         } else {
                             singles[key] = Located(file: file, key: keyNode, value: value)
                         }
@@ -72,11 +69,9 @@ public enum ManifestLoader {
                         for (name, nameNode, entry) in context.pairs(of: entries, owner: "'\(key)'") {
                             let what = key == "environments" ? "environment" : "variable"
                             if key == "environments", let first = environments[name] {
-                                context.error("\(what) '\(name)' is declared more than once", at: nameNode,
-                                              notes: [.init("first declared here", at: location(first))])
+                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
                             } else if key == "variables", let first = variableNodes[name] {
-                                context.error("\(what) '\(name)' is declared more than once", at: nameNode,
-                                              notes: [.init("first declared here", at: location(first))])
+                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
                             } else if key == "environments" {
                                 environments[name] = Located(file: file, key: nameNode, value: entry)
                             } else {
@@ -168,7 +163,7 @@ public enum ManifestLoader {
             context.enter(located.file)
             for (key, value) in assembler.readTags(located.value, what: "'tags'").sorted(by: { $0.key < $1.key }) {
                 if let first = tagLocations[key] {
-                    context.error("tag '\(key)' is declared more than once", at: located.value, notes: [.init("first declared here", at: first)])
+                    context.duplicate("tag '\(key)'", first: first, again: context.location(located.value))
                 } else {
                     tags[key] = value
                     tagLocations[key] = context.location(located.value)

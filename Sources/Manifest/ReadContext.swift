@@ -38,6 +38,21 @@ final class ReadContext {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
+    /// One error per duplicated name: at the first declaration, with a note for every further one.
+    private var duplicates: [String: Int] = [:]
+
+    /// Reports that `what` (e.g. "queue 'Support'") is declared again at `again`; the error sits at
+    /// the first declaration and each repetition adds an "also declared here" note.
+    func duplicate(_ what: String, first: SourceLocation, again: SourceLocation) {
+        let note = Diagnostic.Note("also declared here", at: again)
+        if let index = duplicates[what] {
+            diagnostics[index].notes.append(note)
+        } else {
+            duplicates[what] = diagnostics.count
+            diagnostics.append(.error("\(what) is declared more than once", at: first, notes: [note]))
+        }
+    }
+
     func warning(_ message: String, at node: Node) {
         diagnostics.append(.warning(message, at: location(node)))
     }

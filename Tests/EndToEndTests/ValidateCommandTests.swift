@@ -118,7 +118,7 @@ import Testing
 @Suite struct DiagnosticsPrinterTests {
     let diagnostics: [Diagnostic] = [
         .error("queue 'Support' is declared more than once", at: SourceLocation(file: "b.yaml", line: 2, column: 3),
-               notes: [.init("first declared here", at: SourceLocation(file: "a.yaml", line: 2, column: 3))]),
+               notes: [.init("also declared here", at: SourceLocation(file: "a.yaml", line: 2, column: 3))]),
         .warning("no location", at: nil),
     ]
 
@@ -126,7 +126,7 @@ import Testing
         let text = DiagnosticsPrinter(useColor: false).render(diagnostics)
         #expect(text == """
             b.yaml:2:3: error: queue 'Support' is declared more than once
-                a.yaml:2:3: note: first declared here
+                a.yaml:2:3: note: also declared here
             warning: no location
 
             """)
