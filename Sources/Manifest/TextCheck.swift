@@ -102,6 +102,84 @@ enum TextCheck {
         }
     }
 
+    /// With anchors present, a collection or alias used as a mapping key would make Yams hash the
+    /// expanded node while composing (exponential for an alias bomb), before any budget can apply.
+    /// Manifests only need plain keys, so such keys are refused up front: `? key`, `*alias: …`,
+    /// `[a, b]: …`, `{a: b}: …` at the start of a line, after `- `, or after `{`, `[` or `,`.
+    static func complexKeyProblem(in source: SourceText) -> Problem? {
+        var text = source.text
+        return text.withUTF8 { bytes -> Problem? in
+            let count = bytes.count
+            func isBreak(_ k: Int) -> Bool {
+                k >= count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\n") || bytes[k] == UInt8(ascii: "\r")
+                    || bytes[k] == UInt8(ascii: "\t")
+            }
+            /// Index after optional spaces, if a `:` key indicator follows there.
+            func colonFollows(_ k: Int) -> Bool {
+                var k = k
+                while k < count && bytes[k] == UInt8(ascii: " ") { k += 1 }
+                return k < count && bytes[k] == UInt8(ascii: ":")
+                    && (isBreak(k + 1) || bytes[k + 1] == UInt8(ascii: ",") || bytes[k + 1] == UInt8(ascii: "}"))
+            }
+            func problem(_ k: Int) -> Problem {
+                let (line, column) = position(ofByteOffset: k, in: source.text)
+                return Problem(message: "complex mapping keys ('? ', aliases or collections used as keys) are not supported in manifests",
+                               line: line, column: column)
+            }
+            var i = 0
+            var tokenStart = true
+            var quote: UInt8? = nil
+            var inComment = false
+            while i < count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                    inComment = false
+                    if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") { i += 1; continue }
+                    tokenStart = true; i += 1; continue
+                }
+                if inComment { i += 1; continue }
+                if let q = quote {
+                    if c == q { quote = nil }
+                    i += 1; continue
+                }
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") { i += 1; continue }
+                if c == UInt8(ascii: "#") && (i == 0 || isBreak(i - 1)) { inComment = true; i += 1; continue }
+                if tokenStart {
+                    tokenStart = false
+                    if c == UInt8(ascii: "-") && isBreak(i + 1) { tokenStart = true; i += 1; continue }
+                    if c == UInt8(ascii: "?") && isBreak(i + 1) { return problem(i) }
+                    if c == UInt8(ascii: "*") {
+                        var k = i + 1
+                        while k < count && !isBreak(k) && bytes[k] != UInt8(ascii: ",") && bytes[k] != UInt8(ascii: "}")
+                                && bytes[k] != UInt8(ascii: "]") && bytes[k] != UInt8(ascii: ":") { k += 1 }
+                        if colonFollows(k) { return problem(i) }
+                    }
+                    if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                        // A single-line collection followed by ':' is a complex implicit key.
+                        var depth = 0, k = i
+                        var q: UInt8? = nil
+                        while k < count && bytes[k] != UInt8(ascii: "\n") {
+                            let d = bytes[k]
+                            if let open = q { if d == open { q = nil } }
+                            else if d == UInt8(ascii: "\"") || d == UInt8(ascii: "'") { q = d }
+                            else if d == UInt8(ascii: "[") || d == UInt8(ascii: "{") { depth += 1 }
+                            else if d == UInt8(ascii: "]") || d == UInt8(ascii: "}") {
+                                depth -= 1
+                                if depth == 0 { break }
+                            }
+                            k += 1
+                        }
+                        if depth == 0 && k < count && colonFollows(k + 1) { return problem(i) }
+                    }
+                }
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c; i += 1; continue }
+                if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") || c == UInt8(ascii: ",") { tokenStart = true }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// Line and column (1-based, scalars) of a UTF-8 byte offset.
     static func position(ofByteOffset offset: Int, in text: String) -> (Int, Int) {
         var line = 1, column = 1, consumed = 0

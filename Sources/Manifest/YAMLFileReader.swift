@@ -61,6 +61,10 @@ enum YAMLFileReader {
             diagnostics.append(.error(problem.message, at: source.location(line: problem.line, column: problem.column)))
             return nil
         }
+        if bytes.contains(UInt8(ascii: "&")), let problem = TextCheck.complexKeyProblem(in: source) {
+            diagnostics.append(.error(problem.message, at: source.location(line: problem.line, column: problem.column)))
+            return nil
+        }
 
         var currentText = text
         var skipped: Set<Position> = []

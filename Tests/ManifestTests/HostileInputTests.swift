@@ -37,6 +37,24 @@ import Testing
         #expect(result.desired == nil)
     }
 
+    /// Aliases (or collections) used as mapping keys make Yams hash the expanded node while it
+    /// composes, exponential for a bomb: refused before parsing.
+    @Test(arguments: [("  ? *i\n  : 1\n", 3), ("  *i : 1\n", 3), ("  [*i, *i]: 1\n", 3), ("  x: { *i : 1 }\n", 8)])
+    func aliasBombAsKeyIsRefusedBeforeParsing(_ key: String, column: Int) throws {
+        var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            previous = name
+        }
+        yaml += "z:\n" + key
+        let (result, elapsed, prefix) = try loadFile(named: "keybomb.yaml", bytes: Array(yaml.utf8))
+        #expect(elapsed < .seconds(1))
+        #expect(single(result, prefix: prefix) == [
+            "keybomb.yaml:11:\(column): error: complex mapping keys ('? ', aliases or collections used as keys) are not supported in manifests",
+        ])
+    }
+
     @Test func modestAliasUseIsAccepted() throws {
         let yaml = """
             queues:
