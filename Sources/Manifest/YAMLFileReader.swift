@@ -2,22 +2,6 @@ import Foundation
 import Model
 import Yams
 
-/// One YAML file read into Yams nodes, with everything hostile refused up front.
-struct ParsedYAMLFile {
-    let source: SourceText
-    /// The documents of the file (`---` separates several), in order.
-    let documents: [Node]
-    /// Positions (line, column) of duplicate keys that were renamed so that parsing could go on;
-    /// pairs whose key starts here are skipped by the manifest reader.
-    let skippedKeys: Set<Position>
-}
-
-struct Position: Hashable, Comparable {
-    var line: Int
-    var column: Int
-    static func < (lhs: Position, rhs: Position) -> Bool { (lhs.line, lhs.column) < (rhs.line, rhs.column) }
-}
-
 /// Reads manifest files: size limit, UTF-8 and binary checks, tab indentation, nesting depth,
 /// duplicate keys (pointing at the second occurrence), YAML syntax errors and alias bombs.
 enum YAMLFileReader {
