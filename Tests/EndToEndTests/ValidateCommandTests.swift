@@ -108,6 +108,27 @@ import Testing
         #expect(run.stderr.hasSuffix("1 error\n"))
     }
 
+    @Test func warningsAloneStillValidate() throws {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: Self.packageRoot, create: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            users:
+              jdoe:
+                password: Passw0rdLiteral
+                routingProfile: Basic Routing Profile
+                securityProfiles: [Agent]
+            """.utf8).write(to: dir.appendingPathComponent("users.yml"))
+        let run = try Self.run(["validate", dir.path])
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            \(dir.path)/users.yml:3:15: warning: 'password' in user 'jdoe' is written in the manifest; use "${env:NAME}" to keep it out of Git
+            \(dir.path): valid (1 user); 1 warning
+
+            """)
+        #expect(!run.stderr.contains("Passw0rdLiteral"))
+    }
+
     @Test func missingDirectoryExitsOne() throws {
         let run = try Self.run(["validate", "does/not/exist"])
         #expect(run.status == 1)

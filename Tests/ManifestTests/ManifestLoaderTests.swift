@@ -53,6 +53,11 @@ import Testing
                 == ["error: unknown environment 'prod'; the manifests declare 'production', 'staging'; did you mean 'production'?"])
     }
 
+    @Test func envWithoutEnvironmentsIsAnError() throws {
+        let (result, _) = try load(["m.yaml": "stack: x\n"], environment: "staging")
+        #expect(result.diagnostics.map(\.description) == ["error: --env staging was given but the manifests declare no 'environments'"])
+    }
+
     @Test func scalarsAreTakenAsWritten() throws {
         let (result, _) = try load(["m.yaml": """
             queues:
