@@ -57,7 +57,9 @@ public enum JSONSchemaGenerator {
     private static func shapeSchema(_ shape: FieldShape, defs: inout [String: JSONText]) -> JSONText {
         switch shape {
         case let .string(pattern, minLength, maxLength):
-            var members: [String: JSONText] = ["type": .string("string")]
+            // The loader reads scalars as written, so an unquoted 42 or true is text where text is
+            // expected: accept numbers and booleans too (length and pattern apply to strings only).
+            var members: [String: JSONText] = ["type": .array([.string("string"), .string("number"), .string("boolean")])]
             if let minLength { members["minLength"] = .int(minLength) }
             if let maxLength { members["maxLength"] = .int(maxLength) }
             if let pattern {

@@ -151,6 +151,9 @@ final class ManifestAssembler {
         for key in map.keys.sorted() where key.hasPrefix("aws:") || key.count > 128 || key.isEmpty {
             context.error("tag key '\(key)' in \(what) is not allowed (1-128 characters, not starting with 'aws:')", at: node)
         }
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) where value.count > 256 {
+            context.error("tag '\(key)' in \(what) has a value of \(value.count) characters; the limit is 256", at: node)
+        }
         return map
     }
 
