@@ -7,6 +7,7 @@ import Testing
     private func load(_ files: [String: String], environment: String? = nil,
                       env: [String: String] = [:]) throws -> (ManifestLoadResult, String) {
         let dir = try TestSupport.write(files)
+        defer { try? FileManager.default.removeItem(at: dir) }
         return (ManifestLoader.load(path: dir.path, environment: environment, processEnvironment: env), dir.path + "/")
     }
 
