@@ -129,6 +129,20 @@ import Testing
         #expect(result.files.isEmpty)
     }
 
+    @Test func symlinkLoopsAreReadOnce() throws {
+        let dir = try TestSupport.write(["m.yaml": "stack: loop\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["a", "b", "c"] {
+            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(name).path, withDestinationPath: dir.path)
+        }
+        let clock = ContinuousClock()
+        var result: ManifestLoadResult!
+        let elapsed = clock.measure { result = ManifestLoader.load(path: dir.path, processEnvironment: [:]) }
+        #expect(elapsed < .seconds(1))
+        #expect(result.files.map { String($0.dropFirst(dir.path.count + 1)) } == ["m.yaml"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func missingPath() {
         let result = ManifestLoader.load(path: "/nonexistent/patchbay/manifests", processEnvironment: [:])
         #expect(result.diagnostics.map(\.description) == ["error: no such file or directory: /nonexistent/patchbay/manifests"])
