@@ -20,6 +20,9 @@ enum EditDistance {
     /// The closest candidate within a distance that scales with the word's length, ties broken
     /// alphabetically; `nil` when nothing is close.
     static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        let candidates = Array(candidates)
+        // Bound the work when many references fail against a large kind (e.g. thousands of users).
+        guard candidates.count <= 5_000, word.count <= 256 else { return nil }
         let limit = max(2, word.count / 3)
         var best: (distance: Int, name: String)?
         for candidate in candidates where candidate != word {
