@@ -91,27 +91,20 @@ public enum ManifestLoader {
             }
         }
 
-        // Variables: top-level values, then the selected environment's.
+        // Variables: the selected environment's, then the top-level ones it does not override.
+        // Variable values may use ${env:NAME} (not ${var:NAME}); unselected environments' are not resolved.
         var variables: [String: String] = [:]
-        for name in variableNodes.keys.sorted() {
-            let located = variableNodes[name]!
-            context.enter(located.file)
-            context.substitutes = false
-            if let value = context.string(located.value, what: "variable '\(name)'", shape: .string()) { variables[name] = value }
-            context.substitutes = true
-        }
-        var environmentInstance: InstanceTarget?
+        var selected: (located: Located, entries: [String: (key: Node, value: Node)])?
+        context.allowsVariableReferences = false
         if let environment {
             if let located = environments[environment] {
                 context.enter(located.file)
                 let owner = "environment '\(environment)'"
                 if let e = context.object(located.value, spec: ManifestSchema.environment, owner: owner, ownerNode: located.key) {
-                    if let node = e["variables"]?.value,
-                       let map = context.stringMap(node, what: "'variables' of \(owner)", substituting: false) {
-                        variables.merge(map) { _, new in new }
+                    selected = (located, e)
+                    if let node = e["variables"]?.value, let map = context.stringMap(node, what: "'variables' of \(owner)") {
+                        variables = map
                     }
-                    context.variables = variables
-                    if let node = e["instance"]?.value { environmentInstance = readInstance(node, owner: "'instance' of \(owner)", context: context) }
                 }
             } else if anyFiles {
                 let names = environments.keys.sorted()
@@ -120,6 +113,18 @@ public enum ManifestLoader {
                               : "unknown environment '\(environment)'; the manifests declare \(names.map { "'\($0)'" }.joined(separator: ", "))"
                                 + EditDistance.didYouMean(environment, among: names), at: nil)
             }
+        }
+        for name in variableNodes.keys.sorted() where variables[name] == nil {
+            let located = variableNodes[name]!
+            context.enter(located.file)
+            if let value = context.string(located.value, what: "variable '\(name)'") { variables[name] = value }
+        }
+        context.allowsVariableReferences = true
+        context.variables = variables
+        var environmentInstance: InstanceTarget?
+        if let selected, let environment, let node = selected.entries["instance"]?.value {
+            context.enter(selected.located.file)
+            environmentInstance = readInstance(node, owner: "'instance' of environment '\(environment)'", context: context)
         }
         // Unselected environments: check their keys, leave their ${…} alone.
         context.variables = variables

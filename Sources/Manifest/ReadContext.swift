@@ -10,6 +10,8 @@ final class ReadContext {
     let processEnvironment: [String: String]
     /// When false (unselected environments), `${…}` is left alone.
     var substitutes = true
+    /// False while reading variable values themselves, which may use `${env:…}` only.
+    var allowsVariableReferences = true
     private(set) var source: SourceText
     private(set) var skippedKeys: Set<Position> = []
 
@@ -293,7 +295,10 @@ final class ReadContext {
             let token = after[..<after.index(after: close)]
             let inner = token.dropFirst(2).dropLast()
             let parts = inner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, parts[0] == "var" {
+            if parts.count == 2, parts[0] == "var", !allowsVariableReferences {
+                reference(token, in: node, "a variable's value cannot use another variable ('\(token)'); only ${env:NAME}")
+                ok = false
+            } else if parts.count == 2, parts[0] == "var" {
                 let name = String(parts[1])
                 if let value = variables[name] {
                     result += value

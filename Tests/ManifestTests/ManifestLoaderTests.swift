@@ -109,6 +109,22 @@ import Testing
         #expect(result.desired?.queues[0].description == "literal ${var:team} and support; cost $5")
     }
 
+    @Test func variablesMayUseEnvironmentVariablesAndEnvironmentsOverrideFirst() throws {
+        let files = ["m.yaml": """
+            variables: { prefix: "${env:PREFIX}", region: "${env:ONLY_FOR_DEFAULT}" }
+            environments:
+              staging: { variables: { region: eu-west-1 }, instance: { region: "${var:region}" } }
+            stack: ${var:prefix}-stack
+            """]
+        // The top-level 'region' needs ONLY_FOR_DEFAULT, but staging overrides it, so it is never resolved.
+        let (staging, _) = try load(files, environment: "staging", env: ["PREFIX": "acme"])
+        #expect(staging.diagnostics.isEmpty, "\(staging.diagnostics.map(\.description))")
+        #expect(staging.desired?.stack == "acme-stack")
+        #expect(staging.desired?.instance?.region == "eu-west-1")
+        let (plain, _) = try load(files, env: ["PREFIX": "acme"])
+        #expect(plain.diagnostics.map(\.message) == ["environment variable 'ONLY_FOR_DEFAULT' is not set"])
+    }
+
     @Test func passwordsNeverAppearInDescriptions() throws {
         let secret = "Sup3rSecretPassw0rd"
         let (result, _) = try load(["m.yaml": """
