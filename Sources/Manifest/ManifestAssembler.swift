@@ -21,7 +21,7 @@ final class ManifestAssembler {
     var groupLocations: [String: SourceLocation] = [:]
     var flowTypes: [String: FlowType] = [:]
     var references: [ReferenceSite] = []
-    /// Routing profile queue/channel checks that need every declaration: (profile, default queue site).
+    /// The manifest file being read (flow content paths are relative to it).
     var currentManifestPath = ""
 
     init(context: ReadContext) { self.context = context }
