@@ -154,6 +154,7 @@ struct DuplicateKeyScanner {
         var lines = source.lines
         let row = found.textStart.line - 1
         let start = found.textStart.column - 1
+        guard row >= 0, row < lines.count, start >= 0, start + found.textLength <= lines[row].count else { return nil }
         for k in 0..<found.textLength {
             lines[row][start + k] = Unicode.Scalar(0xE000 + (k == 0 ? uniqueIndex + 1 : 0))!
         }

@@ -20,6 +20,9 @@ enum EditDistance {
     /// The closest candidate within a distance that scales with the word's length, ties broken
     /// alphabetically; `nil` when nothing is close.
     static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        let candidates = Array(candidates)
+        // Bound the work when many references fail against a large kind (e.g. thousands of users).
+        guard candidates.count <= 5_000, word.count <= 256 else { return nil }
         let limit = max(2, word.count / 3)
         var best: (distance: Int, name: String)?
         for candidate in candidates where candidate != word {
@@ -31,7 +34,11 @@ enum EditDistance {
                 best = (d, candidate)
             }
         }
-        return best?.name
+        if let best { return best.name }
+        // A unique candidate that starts with the word ("prod" → "production").
+        guard word.count >= 3 else { return nil }
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) && $0 != word }
+        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// `"; did you mean 'X'?"` or the empty string.

@@ -238,7 +238,7 @@ extension ManifestAssembler {
         }
         var password: SensitiveValue?
         if let node = e["password"]?.value, case .scalar(let scalar) = node {
-            let literal = !scalar.string.contains("${")
+            let literal = !ReadContext.mayContainSubstitution(scalar.string)
             if let value = context.text(node, what: "'password' in \(owner)")?.text {
                 if literal {
                     if let problem = Self.passwordProblem(value) {
@@ -332,7 +332,7 @@ extension ManifestAssembler {
         if let levelsNode = e["levels"]?.value {
             let location = context.location(levelsNode)
             if let first = levelsLocation {
-                context.error("hierarchy levels are declared more than once", at: location, notes: [.init("first declared here", at: first)])
+                context.duplicate("'levels' of 'userHierarchy'", first: first, again: location)
             } else if let list = context.stringList(levelsNode, what: "'levels' in \(owner)") {
                 levelsLocation = location
                 if list.isEmpty || list.count > 5 {

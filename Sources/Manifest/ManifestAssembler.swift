@@ -21,7 +21,7 @@ final class ManifestAssembler {
     var groupLocations: [String: SourceLocation] = [:]
     var flowTypes: [String: FlowType] = [:]
     var references: [ReferenceSite] = []
-    /// Routing profile queue/channel checks that need every declaration: (profile, default queue site).
+    /// The manifest file being read (flow content paths are relative to it).
     var currentManifestPath = ""
 
     init(context: ReadContext) { self.context = context }
@@ -69,8 +69,7 @@ final class ManifestAssembler {
     func declare(_ address: ResourceAddress, at node: Node) -> Bool {
         let location = context.location(node)
         if let first = declared[address.kind]?[address.name] {
-            context.error("\(address.kind.displayName) '\(address.name)' is declared more than once", at: location,
-                          notes: [.init("first declared here", at: first)])
+            context.duplicate("\(address.kind.displayName) '\(address.name)'", first: first, again: location)
             return false
         }
         declared[address.kind, default: [:]][address.name] = location
@@ -79,13 +78,13 @@ final class ManifestAssembler {
 
     func checkName(_ name: String, kind: ResourceKind, at node: Node) -> Bool {
         let what = "\(kind.displayName) name '\(name)'"
-        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+        if name.allSatisfy(\.isWhitespace) {
             context.error("\(kind.displayName) name must not be empty", at: node); return false
         }
-        if name != name.trimmingCharacters(in: .whitespaces) {
+        if name.first!.isWhitespace || name.last!.isWhitespace {
             context.error("\(what) has leading or trailing spaces", at: node); return false
         }
-        if name.contains("${") {
+        if ReadContext.mayContainSubstitution(name) {
             context.error("\(what) contains '${'; names are not substituted", at: node); return false
         }
         switch kind {
@@ -151,6 +150,9 @@ final class ManifestAssembler {
         if map.count > 50 { context.error("\(what) has \(map.count) tags; Connect allows at most 50", at: node) }
         for key in map.keys.sorted() where key.hasPrefix("aws:") || key.count > 128 || key.isEmpty {
             context.error("tag key '\(key)' in \(what) is not allowed (1-128 characters, not starting with 'aws:')", at: node)
+        }
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) where value.count > 256 {
+            context.error("tag '\(key)' in \(what) has a value of \(value.count) characters; the limit is 256", at: node)
         }
         return map
     }

@@ -56,10 +56,7 @@ public enum ManifestLoader {
                     switch key {
                     case "stack", "instance":
                         if let first = singles[key] {
-                            context.error("'\(key)' is declared more than once", at: keyNode,
-                                          notes: [.init("first declared here", at: SourceLocation(file: first.file.source.path,
-                                                                                                   line: first.key.mark?.line ?? 1,
-                                                                                                   column: first.key.mark?.column ?? 1))])
+                            context.duplicate("'\(key)'", first: location(first), again: context.location(keyNode))
                         } else {
                             singles[key] = Located(file: file, key: keyNode, value: value)
                         }
@@ -72,11 +69,9 @@ public enum ManifestLoader {
                         for (name, nameNode, entry) in context.pairs(of: entries, owner: "'\(key)'") {
                             let what = key == "environments" ? "environment" : "variable"
                             if key == "environments", let first = environments[name] {
-                                context.error("\(what) '\(name)' is declared more than once", at: nameNode,
-                                              notes: [.init("first declared here", at: location(first))])
+                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
                             } else if key == "variables", let first = variableNodes[name] {
-                                context.error("\(what) '\(name)' is declared more than once", at: nameNode,
-                                              notes: [.init("first declared here", at: location(first))])
+                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
                             } else if key == "environments" {
                                 environments[name] = Located(file: file, key: nameNode, value: entry)
                             } else {
@@ -96,27 +91,20 @@ public enum ManifestLoader {
             }
         }
 
-        // Variables: top-level values, then the selected environment's.
+        // Variables: the selected environment's, then the top-level ones it does not override.
+        // Variable values may use ${env:NAME} (not ${var:NAME}); unselected environments' are not resolved.
         var variables: [String: String] = [:]
-        for name in variableNodes.keys.sorted() {
-            let located = variableNodes[name]!
-            context.enter(located.file)
-            context.substitutes = false
-            if let value = context.string(located.value, what: "variable '\(name)'", shape: .string()) { variables[name] = value }
-            context.substitutes = true
-        }
-        var environmentInstance: InstanceTarget?
+        var selected: (located: Located, entries: [String: (key: Node, value: Node)])?
+        context.allowsVariableReferences = false
         if let environment {
             if let located = environments[environment] {
                 context.enter(located.file)
                 let owner = "environment '\(environment)'"
                 if let e = context.object(located.value, spec: ManifestSchema.environment, owner: owner, ownerNode: located.key) {
-                    if let node = e["variables"]?.value,
-                       let map = context.stringMap(node, what: "'variables' of \(owner)", substituting: false) {
-                        variables.merge(map) { _, new in new }
+                    selected = (located, e)
+                    if let node = e["variables"]?.value, let map = context.stringMap(node, what: "'variables' of \(owner)") {
+                        variables = map
                     }
-                    context.variables = variables
-                    if let node = e["instance"]?.value { environmentInstance = readInstance(node, owner: "'instance' of \(owner)", context: context) }
                 }
             } else if anyFiles {
                 let names = environments.keys.sorted()
@@ -125,6 +113,18 @@ public enum ManifestLoader {
                               : "unknown environment '\(environment)'; the manifests declare \(names.map { "'\($0)'" }.joined(separator: ", "))"
                                 + EditDistance.didYouMean(environment, among: names), at: nil)
             }
+        }
+        for name in variableNodes.keys.sorted() where variables[name] == nil {
+            let located = variableNodes[name]!
+            context.enter(located.file)
+            if let value = context.string(located.value, what: "variable '\(name)'") { variables[name] = value }
+        }
+        context.allowsVariableReferences = true
+        context.variables = variables
+        var environmentInstance: InstanceTarget?
+        if let selected, let environment, let node = selected.entries["instance"]?.value {
+            context.enter(selected.located.file)
+            environmentInstance = readInstance(node, owner: "'instance' of environment '\(environment)'", context: context)
         }
         // Unselected environments: check their keys, leave their ${…} alone.
         context.variables = variables
@@ -144,8 +144,9 @@ public enum ManifestLoader {
         if let located = singles["stack"] {
             context.enter(located.file)
             if let value = context.string(located.value, what: "'stack'", shape: ManifestSchema.topLevel.field("stack")!.shape) {
-                if value.count > 256 || value.contains(where: { !($0.isLetter || $0.isNumber || "_.:/=+@- ".contains($0)) }) {
-                    context.error("'stack' must be 1 to 256 letters, digits, spaces and _ . : / = + @ -, found '\(value)'", at: located.value)
+                if value.isEmpty || value.count > 256 || value.contains(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || "_.:/=+@- ".contains($0)) }) {
+                    context.error("'stack' must be 1 to 256 ASCII letters, digits, spaces and _ . : / = + @ -, found '\(value)'",
+                                  at: located.value)
                 } else {
                     stack = value
                 }
@@ -167,7 +168,7 @@ public enum ManifestLoader {
             context.enter(located.file)
             for (key, value) in assembler.readTags(located.value, what: "'tags'").sorted(by: { $0.key < $1.key }) {
                 if let first = tagLocations[key] {
-                    context.error("tag '\(key)' is declared more than once", at: located.value, notes: [.init("first declared here", at: first)])
+                    context.duplicate("tag '\(key)'", first: first, again: context.location(located.value))
                 } else {
                     tags[key] = value
                     tagLocations[key] = context.location(located.value)
@@ -211,13 +212,13 @@ public enum ManifestLoader {
         guard let e = context.object(node, spec: ManifestSchema.instance, owner: owner) else { return nil }
         var target = InstanceTarget()
         if let n = e["id"]?.value, let id = context.string(n, what: "'id' in \(owner)") {
-            if context.substitutes && !isInstanceId(id) {
+            if (context.substitutes || !ReadContext.mayContainSubstitution(id)) && !isInstanceId(id) {
                 context.error("'id' in \(owner) must be an instance id (UUID) or instance ARN, found '\(id)'", at: n)
             }
             target.id = id
         }
         if let n = e["region"]?.value, let region = context.string(n, what: "'region' in \(owner)") {
-            if context.substitutes && !isRegion(region) {
+            if (context.substitutes || !ReadContext.mayContainSubstitution(region)) && !isRegion(region) {
                 context.error("'region' in \(owner) is not an AWS region name like us-east-1: '\(region)'", at: n)
             }
             target.region = region

@@ -128,7 +128,7 @@ public enum ManifestSchema {
     public static let externalOnly = ObjectSpec("externalOnly", "Only `external: true` declarations are supported.", [])
 
     public static let topLevel = ObjectSpec("manifest", "A Patchbay manifest file.", [
-        FieldSpec("stack", .string(pattern: "^[A-Za-z0-9_.:/=+@-]{1,256}$"), "Ownership tag value (default \"default\")."),
+        FieldSpec("stack", .string(pattern: "^[A-Za-z0-9 _.:/=+@-]{1,256}$"), "Ownership tag value (default \"default\")."),
         FieldSpec("instance", .object(instance), "The Connect instance to manage."),
         FieldSpec("environments", .map(.object(environment)), "Named environments, selected with --env NAME."),
         FieldSpec("variables", .map(.string()), "Default values for ${var:NAME}."),

@@ -10,6 +10,8 @@ final class ReadContext {
     let processEnvironment: [String: String]
     /// When false (unselected environments), `${…}` is left alone.
     var substitutes = true
+    /// False while reading variable values themselves, which may use `${env:…}` only.
+    var allowsVariableReferences = true
     private(set) var source: SourceText
     private(set) var skippedKeys: Set<Position> = []
 
@@ -38,6 +40,21 @@ final class ReadContext {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
+    /// One error per duplicated name: at the first declaration, with a note for every further one.
+    private var duplicates: [String: Int] = [:]
+
+    /// Reports that `what` (e.g. "queue 'Support'") is declared again at `again`; the error sits at
+    /// the first declaration and each repetition adds an "also declared here" note.
+    func duplicate(_ what: String, first: SourceLocation, again: SourceLocation) {
+        let note = Diagnostic.Note("also declared here", at: again)
+        if let index = duplicates[what] {
+            diagnostics[index].notes.append(note)
+        } else {
+            duplicates[what] = diagnostics.count
+            diagnostics.append(.error("\(what) is declared more than once", at: first, notes: [note]))
+        }
+    }
+
     func warning(_ message: String, at node: Node) {
         diagnostics.append(.warning(message, at: location(node)))
     }
@@ -45,7 +62,11 @@ final class ReadContext {
     // MARK: Node descriptions
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     func describe(_ node: Node) -> String {
@@ -65,8 +86,12 @@ final class ReadContext {
 
     /// The pairs of a mapping whose key is a scalar, in order, skipping keys renamed after a
     /// duplicate-key error. Reports non-scalar keys.
-    func pairs(of mapping: Node.Mapping, owner: String) -> [(key: String, keyNode: Node, value: Node)] {
+    ///
+    /// YAML merge keys (`<<: *defaults` or `<<: [*a, *b]`) are expanded: the merged mappings'
+    /// pairs are added unless the mapping sets the key itself (earlier merged mappings win).
+    func pairs(of mapping: Node.Mapping, owner: String, depth: Int = 0) -> [(key: String, keyNode: Node, value: Node)] {
         var result: [(String, Node, Node)] = []
+        var merged: [(String, Node, Node)] = []
         result.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
@@ -74,7 +99,30 @@ final class ReadContext {
                 continue
             }
             if let mark = scalar.mark, skippedKeys.contains(Position(line: mark.line, column: mark.column)) { continue }
+            if scalar.string == "<<" && scalar.style == .plain {
+                let sources: [Node]
+                switch value {
+                case .mapping: sources = [value]
+                case .sequence(let sequence): sources = Array(sequence)
+                default: sources = []
+                }
+                for source in sources {
+                    guard case .mapping(let inner) = source, depth < 8 else {
+                        error("'<<' in \(owner) must merge a mapping or a list of mappings, found \(describe(source))", at: source)
+                        continue
+                    }
+                    merged += pairs(of: inner, owner: owner, depth: depth + 1)
+                }
+                if sources.isEmpty {
+                    error("'<<' in \(owner) must merge a mapping or a list of mappings, found \(describe(value))", at: value)
+                }
+                continue
+            }
             result.append((scalar.string, key, value))
+        }
+        if !merged.isEmpty {
+            var present = Set(result.map(\.0))
+            for pair in merged where present.insert(pair.0).inserted { result.append(pair) }
         }
         return result
     }
@@ -107,101 +155,101 @@ final class ReadContext {
 
     /// The scalar's text after `${var:…}`/`${env:…}` substitution, or nil (reported) when the node
     /// is not a scalar or a substitution failed.
-    func text(_ node: Node, what: String, allowNull: Bool = false) -> (text: String, style: Node.Scalar.Style)? {
+    func text(_ node: Node, what: @autoclosure () -> String, allowNull: Bool = false) -> (text: String, style: Node.Scalar.Style)? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) must be \(expectation(for: .string())), found \(describe(node))", at: node)
+            error("\(what()) must be \(expectation(for: .string())), found \(describe(node))", at: node)
             return nil
         }
         if !allowNull && Self.isNull(scalar) {
-            error("\(what) must have a value, found nothing (null)", at: node)
+            error("\(what()) must have a value, found nothing (null)", at: node)
             return nil
         }
-        guard substitutes, scalar.string.contains("${") else { return (scalar.string, scalar.style) }
+        guard substitutes, Self.mayContainSubstitution(scalar.string) else { return (scalar.string, scalar.style) }
         guard let substituted = substitute(scalar.string, node: node) else { return nil }
         // A substituted value is read as if written plain: `"${var:max}"` may fill an integer field.
         return (substituted, .plain)
     }
 
-    func string(_ node: Node, what: String, shape: FieldShape = .string()) -> String? {
-        guard let (value, _) = text(node, what: what) else { return nil }
+    func string(_ node: Node, what: @autoclosure () -> String, shape: FieldShape = .string()) -> String? {
+        guard let (value, _) = text(node, what: what()) else { return nil }
         if case let .string(_, minLength, maxLength) = shape {
             if let minLength, value.count < minLength {
-                error("\(what) must not be empty", at: node); return nil
+                error("\(what()) must not be empty", at: node); return nil
             }
             if let maxLength, value.count > maxLength {
-                error("\(what) is \(value.count) characters long; the limit is \(maxLength)", at: node); return nil
+                error("\(what()) is \(value.count) characters long; the limit is \(maxLength)", at: node); return nil
             }
         }
         return value
     }
 
-    func integer(_ node: Node, what: String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
-        guard let (value, style) = text(node, what: what) else { return nil }
+    func integer(_ node: Node, what: @autoclosure () -> String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
+        guard let (value, style) = text(node, what: what()) else { return nil }
         let digits = value.hasPrefix("-") || value.hasPrefix("+") ? value.dropFirst() : Substring(value)
         guard style == .plain, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               let number = Int(value.hasPrefix("+") ? String(digits) : value) else {
-            error("\(what) must be an integer, found \(describe(node))", at: node)
+            error("\(what()) must be an integer, found \(describe(node))", at: node)
             return nil
         }
         if let minimum, let maximum, number < minimum || number > maximum {
-            error(minimum == maximum ? "\(what) must be \(minimum), found \(number)"
-                                     : "\(what) must be between \(minimum) and \(maximum), found \(number)", at: node)
+            error(minimum == maximum ? "\(what()) must be \(minimum), found \(number)"
+                                     : "\(what()) must be between \(minimum) and \(maximum), found \(number)", at: node)
             return nil
         }
         if let minimum, number < minimum {
-            error("\(what) must be at least \(minimum), found \(number)", at: node); return nil
+            error("\(what()) must be at least \(minimum), found \(number)", at: node); return nil
         }
         if let maximum, number > maximum {
-            error("\(what) must be at most \(maximum), found \(number)", at: node); return nil
+            error("\(what()) must be at most \(maximum), found \(number)", at: node); return nil
         }
         return number
     }
 
-    func boolean(_ node: Node, what: String) -> Bool? {
-        guard let (value, style) = text(node, what: what) else { return nil }
+    func boolean(_ node: Node, what: @autoclosure () -> String) -> Bool? {
+        guard let (value, style) = text(node, what: what()) else { return nil }
         if style == .plain && value == "true" { return true }
         if style == .plain && value == "false" { return false }
-        error("\(what) must be true or false, found \(describe(node))", at: node)
+        error("\(what()) must be true or false, found \(describe(node))", at: node)
         return nil
     }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: String, as type: E.Type) -> E?
+    func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: @autoclosure () -> String, as type: E.Type) -> E?
         where E.RawValue == String {
-        guard let (value, _) = text(node, what: what) else { return nil }
+        guard let (value, _) = text(node, what: what()) else { return nil }
         if let result = E(rawValue: value) { return result }
         let names = E.allCases.map(\.rawValue)
-        error("\(what) must be one of \(names.joined(separator: ", ")), found '\(value)'"
+        error("\(what()) must be one of \(names.joined(separator: ", ")), found '\(value)'"
               + EditDistance.didYouMean(value, among: names), at: node)
         return nil
     }
 
-    func list(_ node: Node, what: String) -> [Node]? {
+    func list(_ node: Node, what: @autoclosure () -> String) -> [Node]? {
         switch node {
         case .sequence(let sequence): return Array(sequence)
         default:
-            error("\(what) must be a list, found \(describe(node))", at: node)
+            error("\(what()) must be a list, found \(describe(node))", at: node)
             return nil
         }
     }
 
-    func stringList(_ node: Node, what: String, shape: FieldShape = .string()) -> [(String, Node)]? {
-        guard let items = list(node, what: what) else { return nil }
-        return items.compactMap { item in string(item, what: "an entry of \(what)", shape: shape).map { ($0, item) } }
+    func stringList(_ node: Node, what: @autoclosure () -> String, shape: FieldShape = .string()) -> [(String, Node)]? {
+        guard let items = list(node, what: what()) else { return nil }
+        return items.compactMap { item in string(item, what: "an entry of \(what())", shape: shape).map { ($0, item) } }
     }
 
     /// A name → string mapping (tags, variables).
-    func stringMap(_ node: Node, what: String, substituting: Bool = true) -> [String: String]? {
+    func stringMap(_ node: Node, what: @autoclosure () -> String, substituting: Bool = true) -> [String: String]? {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let s) = node, Self.isNull(s) { return [:] }
-            error("\(what) must be a mapping, found \(describe(node))", at: node)
+            error("\(what()) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
         var result: [String: String] = [:]
         let saved = substitutes
         if !substituting { substitutes = false }
         defer { substitutes = saved }
-        for (key, _, value) in pairs(of: mapping, owner: what) {
-            if let text = string(value, what: "'\(key)' in \(what)") { result[key] = text }
+        for (key, _, value) in pairs(of: mapping, owner: what()) {
+            if let text = string(value, what: "'\(key)' in \(what())") { result[key] = text }
         }
         return result
     }
@@ -215,6 +263,11 @@ final class ReadContext {
     }
 
     // MARK: Substitution
+
+    /// Fast pre-check (a byte scan for `$`) before the real search; most scalars have no `$`.
+    static func mayContainSubstitution(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "$")) && text.contains("${")
+    }
 
     /// Replaces `${var:NAME}` and `${env:NAME}`, unescapes `$${`; reports problems at the
     /// reference's own position in the source.
@@ -242,7 +295,10 @@ final class ReadContext {
             let token = after[..<after.index(after: close)]
             let inner = token.dropFirst(2).dropLast()
             let parts = inner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, parts[0] == "var" {
+            if parts.count == 2, parts[0] == "var", !allowsVariableReferences {
+                reference(token, in: node, "a variable's value cannot use another variable ('\(token)'); only ${env:NAME}")
+                ok = false
+            } else if parts.count == 2, parts[0] == "var" {
                 let name = String(parts[1])
                 if let value = variables[name] {
                     result += value

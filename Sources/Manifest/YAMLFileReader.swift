@@ -2,22 +2,6 @@ import Foundation
 import Model
 import Yams
 
-/// One YAML file read into Yams nodes, with everything hostile refused up front.
-struct ParsedYAMLFile {
-    let source: SourceText
-    /// The documents of the file (`---` separates several), in order.
-    let documents: [Node]
-    /// Positions (line, column) of duplicate keys that were renamed so that parsing could go on;
-    /// pairs whose key starts here are skipped by the manifest reader.
-    let skippedKeys: Set<Position>
-}
-
-struct Position: Hashable, Comparable {
-    var line: Int
-    var column: Int
-    static func < (lhs: Position, rhs: Position) -> Bool { (lhs.line, lhs.column) < (rhs.line, rhs.column) }
-}
-
 /// Reads manifest files: size limit, UTF-8 and binary checks, tab indentation, nesting depth,
 /// duplicate keys (pointing at the second occurrence), YAML syntax errors and alias bombs.
 enum YAMLFileReader {
@@ -61,6 +45,10 @@ enum YAMLFileReader {
             diagnostics.append(.error(problem.message, at: source.location(line: problem.line, column: problem.column)))
             return nil
         }
+        if bytes.contains(UInt8(ascii: "&")), let problem = TextCheck.complexKeyProblem(in: source) {
+            diagnostics.append(.error(problem.message, at: source.location(line: problem.line, column: problem.column)))
+            return nil
+        }
 
         var currentText = text
         var skipped: Set<Position> = []
@@ -69,12 +57,18 @@ enum YAMLFileReader {
             do {
                 let parser = try Parser(yaml: currentText, resolver: .basic, encoding: .utf8)
                 var documents: [Node] = []
-                while let node = try parser.nextRoot() { documents.append(node) }
+                while let node = try parser.nextRoot() {
+                    // An empty document (`---` alone) holds nothing; skip it.
+                    if case .scalar(let scalar) = node, ReadContext.isNull(scalar) { continue }
+                    documents.append(node)
+                }
                 if documents.isEmpty {
                     diagnostics.append(.error("file is empty; a manifest needs at least one top-level key", at: fileStart))
                     return nil
                 }
-                for document in documents {
+                // Without an anchor there can be no alias, so no expansion to bound.
+                let hasAnchors = bytes.contains(UInt8(ascii: "&"))
+                for document in documents where hasAnchors {
                     if let bomb = AliasBudget.check(document) {
                         diagnostics.append(.error(
                             "aliases expand this document to more than \(bomb) nodes; refusing it (an alias bomb?)",

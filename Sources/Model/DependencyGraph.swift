@@ -10,6 +10,12 @@ public struct DependencyGraph: Sendable, Hashable {
         public var to: ResourceAddress
         public var breakable: Bool
 
+        public init(from: ResourceAddress, to: ResourceAddress, breakable: Bool) {
+            self.from = from
+            self.to = to
+            self.breakable = breakable
+        }
+
         public static func < (lhs: Edge, rhs: Edge) -> Bool {
             if lhs.from != rhs.from { return lhs.from < rhs.from }
             if lhs.to != rhs.to { return lhs.to < rhs.to }

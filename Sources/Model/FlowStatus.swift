@@ -4,8 +4,3 @@ public enum FlowStatus: String, Sendable, Hashable, CaseIterable {
     case saved = "SAVED"
 }
 
-/// `ACTIVE` or `ARCHIVED`.
-public enum FlowState: String, Sendable, Hashable, CaseIterable {
-    case active = "ACTIVE"
-    case archived = "ARCHIVED"
-}

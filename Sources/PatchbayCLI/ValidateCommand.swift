@@ -30,7 +30,8 @@ public struct ValidateCommand: AsyncParsableCommand {
         var output = printer.render(result.diagnostics)
         if let desired = result.desired {
             output += "\(path): valid (\(Self.describe(desired))"
-            output += result.diagnostics.warningCount > 0 ? "; \(DiagnosticsPrinter.summary(result.diagnostics)))\n" : ")\n"
+            let warnings = result.diagnostics.warningCount
+            output += warnings > 0 ? "); \(warnings) warning\(warnings == 1 ? "" : "s")\n" : ")\n"
         } else {
             output += DiagnosticsPrinter.summary(result.diagnostics) + "\n"
         }

@@ -8,7 +8,7 @@ import Foundation
 ///       Support:
 ///         1️⃣maxContact: 5
 ///     #> 1️⃣ error: unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?
-///     #> 2️⃣ note: first declared here          (a note of the diagnostic above)
+///     #> 2️⃣ note: also declared here          (a note of the diagnostic above)
 ///     #> error: message                        (a diagnostic without a location)
 ///
 /// A fixture is a single `.yaml` file or a directory of files (markers may be in any file,

@@ -1,0 +1,165 @@
+import Foundation
+import Model
+import PatchbayCLI
+import Testing
+
+/// Runs the built `patchbay` binary (from the same build directory as this test bundle) and
+/// checks its stderr and exit code, as swift-argument-parser's own tests do.
+@Suite struct ValidateCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `.build/<triple>/debug/patchbay` next to the test bundle (Bundle.main is the xctest
+    /// runner or the bundle itself depending on the platform, so walk up until found).
+    static func executable() -> URL? {
+        var candidates: [URL] = []
+        for start in [Bundle.main.bundleURL, Bundle.main.executableURL ?? Bundle.main.bundleURL] {
+            var dir = start
+            for _ in 0..<4 {
+                candidates.append(dir.appendingPathComponent("patchbay"))
+                dir.deleteLastPathComponent()
+            }
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/patchbay"))
+        return candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && FileManager.default.isExecutableFile(atPath: path.path)
+        }
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let binary = try #require(executable(), "build the patchbay product first (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    @Test func quickstartIsValid() throws {
+        let run = try Self.run(["validate", "examples/quickstart"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "examples/quickstart: valid (2 hours of operation, 3 queues, 1 flow, 2 routing profiles, "
+                + "1 security profile, 5 hierarchy groups, 5 users)\n")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func multiEnvironmentIsValidPerEnvironment() throws {
+        for env in ["staging", "production"] {
+            let run = try Self.run(["validate", "examples/multi-environment", "--env", env])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let typo = try Self.run(["validate", "examples/multi-environment", "--env", "prod"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr == "error: unknown environment 'prod'; the manifests declare 'production', 'staging'; did you mean 'production'?\n1 error\n")
+    }
+
+    @Test func invalidFixtureFailsWithLocatedDiagnostics() throws {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: Self.packageRoot, create: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try Data("""
+            queues:
+              Support:
+                hoursOfOperation: Basic Hours
+                maxContact: 5
+            users:
+              jdoe:
+                password: ${env:JDOE_PASSWORD}
+                routingProfile: Tier 1
+                securityProfiles: [Agent]
+            """.utf8).write(to: file)
+        let run = try Self.run(["validate", file.path], environment: ["JDOE_PASSWORD": "Secr3tPassw0rd"])
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            \(file.path):4:5: error: unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?
+            \(file.path):8:21: error: user 'jdoe' refers to unknown routing profile 'Tier 1'
+            2 errors
+
+            """)
+        #expect(!run.stderr.contains("Secr3tPassw0rd"))
+    }
+
+    @Test func relativePathsAreShownAsGiven() throws {
+        let run = try Self.run(["validate", "Tests/ManifestTests/Fixtures/invalid/unknown-key-queue.yaml"])
+        #expect(run.status == 1)
+        // The fixture still contains its marker (1️⃣) in the raw file, so the key is '1️⃣maxContact'.
+        #expect(run.stderr.hasPrefix("Tests/ManifestTests/Fixtures/invalid/unknown-key-queue.yaml:4:5: error: unknown key "))
+        #expect(run.stderr.hasSuffix("1 error\n"))
+    }
+
+    @Test func warningsAloneStillValidate() throws {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: Self.packageRoot, create: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            users:
+              jdoe:
+                password: Passw0rdLiteral
+                routingProfile: Basic Routing Profile
+                securityProfiles: [Agent]
+            """.utf8).write(to: dir.appendingPathComponent("users.yml"))
+        let run = try Self.run(["validate", dir.path])
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            \(dir.path)/users.yml:3:15: warning: 'password' in user 'jdoe' is written in the manifest; use "${env:NAME}" to keep it out of Git
+            \(dir.path): valid (1 user); 1 warning
+
+            """)
+        #expect(!run.stderr.contains("Passw0rdLiteral"))
+    }
+
+    @Test func missingDirectoryExitsOne() throws {
+        let run = try Self.run(["validate", "does/not/exist"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: no such file or directory: does/not/exist\n1 error\n")
+    }
+}
+
+@Suite struct DiagnosticsPrinterTests {
+    let diagnostics: [Diagnostic] = [
+        .error("queue 'Support' is declared more than once", at: SourceLocation(file: "b.yaml", line: 2, column: 3),
+               notes: [.init("also declared here", at: SourceLocation(file: "a.yaml", line: 2, column: 3))]),
+        .warning("no location", at: nil),
+    ]
+
+    @Test func plainRendering() {
+        let text = DiagnosticsPrinter(useColor: false).render(diagnostics)
+        #expect(text == """
+            b.yaml:2:3: error: queue 'Support' is declared more than once
+                a.yaml:2:3: note: also declared here
+            warning: no location
+
+            """)
+        #expect(DiagnosticsPrinter.summary(diagnostics) == "1 error, 1 warning")
+        #expect(DiagnosticsPrinter.summary([]) == "0 errors")
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let text = DiagnosticsPrinter(useColor: true).render(diagnostics)
+        #expect(text.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(text.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+        // Test processes write stderr to a pipe or file, never a terminal; NO_COLOR also turns colour off.
+        #expect(DiagnosticsPrinter.forStandardError(environment: ["NO_COLOR": "1"]).useColor == false)
+    }
+}
