@@ -302,7 +302,8 @@ extension ManifestAssembler {
         let user = User(username: name, firstName: text("firstName"), lastName: text("lastName"), email: email("email"),
                         secondaryEmail: email("secondaryEmail"), mobile: mobile, password: password,
                         routingProfile: routingProfile ?? "", securityProfiles: securityProfiles ?? [],
-                        hierarchyGroup: hierarchyGroup, phone: phone, tags: tags(e, owner: owner))
+                        hierarchyGroup: hierarchyGroup, phone: phone, tags: tags(e, owner: owner),
+                        renamedFrom: renamedFrom(e, owner: owner))
         guard routingProfile != nil, securityProfiles != nil, phoneOK else { return nil }
         return user
     }

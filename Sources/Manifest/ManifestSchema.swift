@@ -117,6 +117,8 @@ public enum ManifestSchema {
         FieldSpec("hierarchyGroup", .string(minLength: 1), "Hierarchy group path, e.g. Americas/New York."),
         FieldSpec("phone", .object(phone), "Phone settings (default: soft phone, no auto-accept, no after-contact work)."),
         tagsField,
+        FieldSpec("renamedFrom", .list(name),
+                  "Former usernames. Connect cannot rename a user: the old user is deleted and the new one created (a replace, flagged in the plan)."),
     ])
 
     /// An `external: true` declaration.

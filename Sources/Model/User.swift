@@ -16,11 +16,14 @@ public struct User: Sendable, Hashable {
     public var hierarchyGroup: String?
     public var phone: PhoneConfig
     public var tags: [String: String]
+    /// Former usernames. Connect cannot rename a user: a user found under one of these names
+    /// is replaced (deleted and created again), which the plan flags loudly.
+    public var renamedFrom: [String]
 
     public init(username: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
                 secondaryEmail: String? = nil, mobile: String? = nil, password: SensitiveValue? = nil,
                 routingProfile: String, securityProfiles: [String], hierarchyGroup: String? = nil,
-                phone: PhoneConfig = PhoneConfig(), tags: [String: String] = [:]) {
+                phone: PhoneConfig = PhoneConfig(), tags: [String: String] = [:], renamedFrom: [String] = []) {
         self.username = username
         self.firstName = firstName
         self.lastName = lastName
@@ -33,6 +36,7 @@ public struct User: Sendable, Hashable {
         self.hierarchyGroup = hierarchyGroup
         self.phone = phone
         self.tags = tags
+        self.renamedFrom = renamedFrom
     }
 
     public var name: String { username }

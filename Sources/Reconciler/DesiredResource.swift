@@ -32,7 +32,8 @@ public enum DesiredResource: Sendable, Hashable {
         case let .routingProfile(r): r.renamedFrom
         case let .flow(r): r.renamedFrom
         case let .flowModule(r): r.renamedFrom
-        case .securityProfile, .hierarchyGroup, .user: []
+        case let .user(r): r.renamedFrom
+        case .securityProfile, .hierarchyGroup: []
         }
     }
 

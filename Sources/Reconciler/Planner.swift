@@ -84,6 +84,10 @@ public enum Planner {
                 action = .replace
                 warnings.append("a flow's type cannot change in place: the flow is deleted and created again with a new id")
             }
+            if address.kind == .user && previousName != nil {
+                action = .replace
+                warnings.append("Connect cannot change a username: user '\(previousName!)' is deleted and '\(address.name)' created in its place; the old user's id, history and metrics are lost")
+            }
             if address.kind == .hierarchyGroup && changed.contains("parent") {
                 action = .replace
                 warnings.append("a hierarchy group cannot move: it is deleted and created under its new parent")

@@ -2,7 +2,7 @@ import Model
 import Testing
 @testable import Reconciler
 
-private let instance = Plan.Instance(id: "i-1", region: "us-east-1")
+let instance = Plan.Instance(id: "i-1", region: "us-east-1")
 
 private func flowContent(_ text: String) -> FlowContent {
     FlowContent(path: "f.json", resolvedPath: "/f.json", text: text,
@@ -11,7 +11,7 @@ private func flowContent(_ text: String) -> FlowContent {
 
 private let simpleFlow = #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#
 
-private func sample() -> DesiredState {
+func sample() -> DesiredState {
     DesiredState(
         stack: "acme",
         hoursOfOperation: [HoursOfOperation(name: "Business Hours", timeZone: "America/New_York",
@@ -27,7 +27,7 @@ private func sample() -> DesiredState {
 }
 
 /// The live state an instance would have after applying `desired` exactly (plus defaults).
-private func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
+func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
     var resources: [LiveResource] = [
         LiveResource(address: ResourceAddress(.securityProfile, "Agent"), id: "sp-agent", arn: "arn:sp/agent", tags: [:],
                      fields: ["description": "", "permissions": .strings(["BasicAgentAccess"])], isDefault: true),
@@ -192,5 +192,22 @@ private func converged(_ desired: DesiredState, owner: String? = "acme") -> Live
         #expect(FlowContentCanonicalizer.unresolve(live, arns: arns) == #"{"QueueId":"${queue:Support}"}"#)
         #expect(FlowContentCanonicalizer.substitute(#"{"QueueId":"${queue:Support}"}"#) { $0.name == "Support" ? "ARN" : nil }
                 == #"{"QueueId":"ARN"}"#)
+    }
+}
+
+@Suite struct UserRenameTests {
+    @Test func usernameChangeIsAReplaceFlaggedLoudly() {
+        let original = sample()
+        let live = converged(original)
+        var desired = original
+        desired.users[0].username = "jane.doe"
+        desired.users[0].renamedFrom = ["jdoe"]
+        let result = Planner.plan(desired: desired, live: live, instance: instance)
+        #expect(result.plan.changes.map(\.address) == ["user.jane.doe"])
+        let change = result.plan.changes[0]
+        #expect(change.action == .replace)
+        #expect(change.previousName == "jdoe")
+        #expect(change.calls == ["DeleteUser", "CreateUser"])
+        #expect(change.warnings.count == 1 && change.warnings[0].contains("cannot change a username"))
     }
 }
