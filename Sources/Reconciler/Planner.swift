@@ -35,6 +35,14 @@ public enum Planner {
                                         desiredFields: ["levels": .list(desired.userHierarchy.levels.map(FieldValue.string))]))
         }
 
+        // Phone numbers are not read yet: a number is passed to Connect as written.
+        for queue in desired.queues {
+            if let number = queue.outboundCallerId?.number, number.hasPrefix("+") {
+                diagnostics.append(.warning("queue '\(queue.name)': outboundCallerId.number '\(number)' is sent to Connect as the outbound caller number id; Patchbay does not yet look phone numbers up (ListPhoneNumbersV2), so Connect will reject a number that is not an id",
+                                            at: location(queue.address)))
+            }
+        }
+
         // Externals must exist.
         for external in desired.externals where live[external] == nil {
             diagnostics.append(.error("\(external.kind.displayName) '\(external.name)' is declared external but does not exist in instance \(instance.id)",
