@@ -6,7 +6,7 @@ public struct PatchbayCommand: AsyncParsableCommand {
         commandName: "patchbay",
         abstract: "Configuration-as-code for Amazon Connect.",
         version: "0.1.0-dev",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, EmulatorCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, FlowCommand.self, EmulatorCommand.self]
     )
 
     public init() {}
