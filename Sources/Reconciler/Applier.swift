@@ -67,6 +67,21 @@ public struct Applier: Sendable {
                 let fillOutcome = ApplyReport.Outcome(outcomes[fill], steps: steps)
                 if case .done = fillOutcome {} else { outcome = fillOutcome.partially() }
             }
+            // Point flow-content problems at the file they come from.
+            let contentFile: String? = switch detail.desired {
+            case let .flow(f)?: f.content.resolvedPath
+            case let .flowModule(m)?: m.content.resolvedPath
+            default: nil
+            }
+            if let contentFile {
+                switch outcome {
+                case let .failed(message) where message.contains("InvalidContactFlow"):
+                    outcome = .failed(message: "\(contentFile): \(message)")
+                case let .partial(message) where message.contains("InvalidContactFlow"):
+                    outcome = .partial(message: "\(contentFile): \(message)")
+                default: break
+                }
+            }
             entries.append(ApplyReport.Entry(change: detail.change, outcome: outcome))
         }
         return ApplyReport(entries: entries)
