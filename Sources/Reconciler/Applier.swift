@@ -4,7 +4,9 @@ import Model
 
 /// Carries out a plan: each change becomes one scheduler step (two for a flow created with
 /// placeholder content), run with as much parallelism as dependencies allow; the client's
-/// per-operation rate limiter paces the calls. On a failure, dependent work is skipped,
+/// per-operation rate limiter paces the calls. The concurrency cap is generous (32) so that
+/// steps waiting on one operation's rate limit (say 50 CreateQueue) do not hold back steps
+/// of another operation (CreateUser) that could run side by side. On a failure, dependent work is skipped,
 /// independent work and in-flight calls finish, and the report says what happened.
 public struct Applier: Sendable {
     public enum Event: Sendable {
@@ -16,7 +18,7 @@ public struct Applier: Sendable {
     let instanceId: String
     let maxConcurrency: Int
 
-    public init(client: any ConnectReader & ConnectWriter, instanceId: String, maxConcurrency: Int = 8) {
+    public init(client: any ConnectReader & ConnectWriter, instanceId: String, maxConcurrency: Int = 32) {
         self.client = client
         self.instanceId = instanceId
         self.maxConcurrency = maxConcurrency
