@@ -73,6 +73,8 @@ let package = Package(
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Model"], swiftSettings: strict),
         .testTarget(name: "PatchbayCLITests", dependencies: ["PatchbayCLI", "Reconciler"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["PatchbayCLI"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "PatchbayCLI", "ConnectEmulator", "ConnectAPI", "AWSClient", "SigV4", "Reconciler", "Model",
+        ], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
