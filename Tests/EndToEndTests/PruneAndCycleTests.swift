@@ -79,7 +79,7 @@ import Testing
             let json = try await patchbay(["plan", manifest, "--prune", "--format", "json"] + emu.connectionArguments)
             #expect(json.exitCode == 0, "\(json)")
             let doc = try PlanJSON.parse(json.stdout)
-            let expected = ["hours.Night Hours", "hierarchyGroup.Night Site", "queue.Drop", "queue.Stray",
+            let expected = ["hierarchyGroup.Night Site", "hours.Night Hours", "queue.Drop", "queue.Stray",
                             "routingProfile.Night Shift", "securityProfile.Night Lead", "user.nightowl"]
             #expect(doc.changes.map(\.address).sorted() == expected)
             #expect(doc.changes.allSatisfy { $0.action == "delete" })

@@ -97,7 +97,7 @@ import Testing
             let london = try #require(s.group("London"))
             #expect(newYork.HierarchyPath?.LevelOne?.Name == "Americas")
             #expect(london.HierarchyPath?.LevelOne?.Name == "Europe")
-            #expect(newYork.LevelId == structure.LevelTwo?.Id)
+            #expect(newYork.LevelId == "2")  // Connect numbers levels "1"…"5" here
 
             // Users.
             let agent = try #require(s.securityProfile("Agent")), admin = try #require(s.securityProfile("Admin"))
