@@ -61,7 +61,7 @@ public enum Planner {
             guard let current else {
                 var change = PlannedChange(kind: address.kind.rawValue, name: address.name, action: .create,
                                            fields: Differ.listing(fields.filter { !isEmpty($0.value) }, asCreate: true))
-                if case .user = resource, fields["password"] != nil {
+                if case .user = resource, fields["password"] != nil, !change.fields.contains(where: { $0.path == "password" }) {
                     change.fields.append(FieldChange(path: "password", before: nil, after: .sensitive))
                     change.fields.sort { $0.path < $1.path }
                 }
