@@ -73,6 +73,20 @@ import Testing
              new: "securityProfiles: [Supervisor, Agent]", writes: []),
         Step(what: "user security profiles", file: "people.yaml", old: "securityProfiles: [Supervisor, Agent]",
              new: "securityProfiles: [Supervisor]", writes: ["UpdateUserSecurityProfiles"]),
+        // Removing an optional field goes back to Connect's default, with the same minimal call.
+        Step(what: "queue maxContacts removed", file: "patchbay.yaml", old: "    maxContacts: 10\n", new: "",
+             writes: ["UpdateQueueMaxContacts"]),
+        Step(what: "queue description removed", file: "patchbay.yaml", old: "    description: Weekend overflow\n", new: "",
+             writes: ["UpdateQueueName"]),
+        Step(what: "hours description removed", file: "patchbay.yaml", old: "    description: Reduced weekend cover\n", new: "",
+             writes: ["UpdateHoursOfOperation"]),
+        Step(what: "user hierarchy group removed", file: "people.yaml", old: "    hierarchyGroup: Americas/New York\n", new: "",
+             writes: ["UpdateUserHierarchy"]),
+        Step(what: "user phone removed", file: "people.yaml",
+             old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
+             writes: ["UpdateUserPhoneConfig"]),
+        Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
+             writes: ["UpdateUserIdentityInfo"]),
     ]
 
     @Test func eachFieldUsesTheMinimalCall() async throws {
