@@ -78,6 +78,8 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "PatchbayCLITests", dependencies: ["PatchbayCLI", "Reconciler"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["PatchbayCLI"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "PatchbayCLI", "ConnectEmulator", "ConnectAPI", "AWSClient", "SigV4", "Reconciler", "Model",
+        ], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -28,6 +28,13 @@ public struct Applier: Sendable {
                       onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> ApplyReport {
         let registry = IdRegistry(live: live)
         let details = planning.details
+        // A renamed resource keeps its id: known under its new name from the start, so
+        // changes that refer to it by that name need not wait for the rename.
+        for detail in details where detail.change.action == .rename {
+            if let address = detail.address, let current = detail.live {
+                await registry.register(address, id: current.id, arn: current.arn)
+            }
+        }
         let n = details.count
         var steps: [StepScheduler.Step] = []
         var fillOf: [Int: Int] = [:]  // fill step index → change index

@@ -9,12 +9,15 @@ public enum Planner {
         public init(prune: Bool = false) { self.prune = prune }
     }
 
-    public static func plan(desired: DesiredState, live: LiveState, instance: Plan.Instance,
+    public static func plan(desired: DesiredState, live original: LiveState, instance: Plan.Instance,
                             options: Options = Options()) -> PlanningResult {
         var diagnostics: [Diagnostic] = []
         var notes: [String] = []
         let stack = desired.stack
-        let arns = live.addressesByARN
+        // References to resources being renamed are compared under their new names.
+        let renames = RenameTranslation.renames(desired: desired, live: original)
+        let live = RenameTranslation.apply(renames, to: original)
+        let arns = RenameTranslation.apply(renames, to: live.addressesByARN)
         let contentForm: (FlowContent) -> FlowContentForm = { content in
             FlowContentCanonicalizer.canonicalForm(FlowContentCanonicalizer.unresolve(content.text, arns: arns))
         }
@@ -66,7 +69,7 @@ public enum Planner {
             guard let current else {
                 var change = PlannedChange(kind: address.kind.rawValue, name: address.name, action: .create,
                                            fields: Differ.listing(fields.filter { !isEmpty($0.value) }, asCreate: true))
-                if case .user = resource, fields["password"] != nil {
+                if case .user = resource, fields["password"] != nil, !change.fields.contains(where: { $0.path == "password" }) {
                     change.fields.append(FieldChange(path: "password", before: nil, after: .sensitive))
                     change.fields.sort { $0.path < $1.path }
                 }
@@ -151,7 +154,7 @@ public enum Planner {
         for i in ordered.indices where ordered[i].change.action == .create || (ordered[i].placeholder) {
             ordered[i].change.calls = CallPlanner.createCalls(ordered[i])
         }
-        let plan = Plan(stack: stack, instance: instance, stateFingerprint: live.fingerprint,
+        let plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,
                         changes: ordered.map(\.change), readCalls: live.readCalls)
         return PlanningResult(plan: plan, details: ordered, diagnostics: diagnostics.sorted(), notes: notes)
     }

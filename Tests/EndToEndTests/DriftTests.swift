@@ -1,0 +1,57 @@
+import ConnectAPI
+import Foundation
+import Testing
+
+/// Issue #5, "must show" 2: a change made behind Patchbay's back shows up as drift (exit 2,
+/// exactly that field); apply repairs it with exactly the calls for it; plan is clean again.
+@Suite struct DriftTests {
+    @Test func driftIsDetectedAndRepaired() async throws {
+        try await withEmulator { emu in
+            let quickstart = Paths.quickstart.path
+            let apply = try await patchbay(["apply", quickstart, "--auto-approve"] + emu.connectionArguments)
+            try #require(apply.exitCode == 0, "\(apply)")
+
+            // Behind Patchbay's back, through the API.
+            let c = emu.client, id = emu.instanceId
+            let s = try await InstanceSnapshot.read(c, instanceId: id)
+            let support = try #require(s.queue("Support")), weekend = try #require(s.queue("Weekend"))
+            try await c.updateQueueMaxContacts(instanceId: id, queueId: support.QueueId!, maxContacts: 7)
+            let cjones = try #require(s.user("cjones")), agent = try #require(s.securityProfile("Agent"))
+            try await c.updateUserSecurityProfiles(instanceId: id, userId: cjones.Id!, securityProfileIds: [agent.Id!])
+            let tier1 = try #require(s.routingProfile("Tier 1"))
+            try await c.updateRoutingProfileQueues(instanceId: id, routingProfileId: tier1.RoutingProfileId!, queueConfigs: [
+                RoutingProfileQueueConfig(QueueReference: RoutingProfileQueueReference(QueueId: weekend.QueueId!, Channel: .VOICE),
+                                          Priority: 9, Delay: 30),
+            ])
+
+            let plan = try await patchbay(["plan", quickstart, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(plan.exitCode == 2, "\(plan)")
+            #expect(plan.stdout.contains("maxContacts"), "\(plan)")
+            #expect(plan.stdout.contains("0 to create, 3 to update, 0 to delete"), "\(plan)")
+
+            let json = try await patchbay(["plan", quickstart, "--format", "json", "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(json.exitCode == 2, "\(json)")
+            let doc = try PlanJSON.parse(json.stdout)
+            #expect(doc.changes.map(\.address).sorted() == ["queue.Support", "routingProfile.Tier 1", "user.cjones"])
+            #expect(doc.change("queue.Support")?.paths == ["maxContacts"])
+            #expect(doc.change("queue.Support")?.calls == ["UpdateQueueMaxContacts"])
+            #expect(doc.change("user.cjones")?.paths == ["securityProfiles"])
+            #expect(doc.change("user.cjones")?.calls == ["UpdateUserSecurityProfiles"])
+            let rpPaths = doc.change("routingProfile.Tier 1")?.paths ?? []
+            #expect(rpPaths.count == 1 && rpPaths.allSatisfy { $0.contains("Weekend") && $0.contains("priority") }, "\(rpPaths)")
+            #expect(doc.change("routingProfile.Tier 1")?.calls == ["UpdateRoutingProfileQueues"])
+            #expect(doc.changes.allSatisfy { $0.action == "update" })
+
+            let mark = try emu.requests().count
+            let repair = try await patchbay(["apply", quickstart, "--auto-approve"] + emu.connectionArguments)
+            #expect(repair.exitCode == 0, "\(repair)")
+            #expect(try emu.writes(since: mark) == ["UpdateQueueMaxContacts", "UpdateRoutingProfileQueues", "UpdateUserSecurityProfiles"])
+
+            let after = try await patchbay(["plan", quickstart, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(after.exitCode == 0, "\(after)")
+            #expect(after.stdout.contains("No changes"), "\(after)")
+            let q = try await c.describeQueue(instanceId: id, queueId: support.QueueId!)
+            #expect(q.MaxContacts == 50)
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import AWSClient
+import ConnectAPI
+import ConnectEmulator
+import Foundation
+import SigV4
+import Testing
+
+/// Where things are: the package root, the examples, the built `patchbay` binary.
+enum Paths {
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let quickstart = packageRoot.appendingPathComponent("examples/quickstart")
+
+    /// The `patchbay` executable next to the test bundle (same build products directory).
+    static let binary: URL = {
+        var candidates: [URL] = []
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("patchbay"))
+            dir.deleteLastPathComponent()
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("patchbay"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/patchbay"))
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: c.path, isDirectory: &isDir), !isDir.boolValue,
+               FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        }
+        fatalError("patchbay binary not found (looked in \(candidates.map(\.path))); run swift build first")
+    }()
+}
+
+/// A scratch directory removed at deinit.
+final class TempDir: Sendable {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Copies a directory (e.g. examples/quickstart) into this one under `name`; returns its path.
+    func copy(_ source: URL, as name: String) throws -> URL {
+        let target = url.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: source, to: target)
+        return target
+    }
+}
+
+/// The result of one run of the binary.
+struct RunResult: CustomStringConvertible {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+    var description: String { "exit \(exitCode)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+}
+
+/// Runs the built `patchbay` with stdin from /dev/null (never a terminal).
+func patchbay(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil,
+              timeout: TimeInterval = 90) async throws -> RunResult {
+    let scratch = try TempDir()
+    let outURL = scratch.url.appendingPathComponent("out"), errURL = scratch.url.appendingPathComponent("err")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let process = Process()
+    process.executableURL = Paths.binary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && $0.key != "PATCHBAY_RECORD" }
+    env["AWS_ACCESS_KEY_ID"] = "test"
+    env["AWS_SECRET_ACCESS_KEY"] = "test"
+    env["AWS_CONFIG_FILE"] = "/nonexistent/config"
+    env["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials"
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    env["NO_COLOR"] = "1"
+    for (k, v) in extra { env[k] = v }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    process.standardInput = FileHandle.nullDevice
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = err
+    let done = AsyncStream<Void>.makeStream()
+    process.terminationHandler = { _ in done.continuation.yield(); done.continuation.finish() }
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    let pid = process.processIdentifier
+    let watchdog = Task {
+        while Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        kill(pid, SIGKILL)
+    }
+    for await _ in done.stream {}
+    watchdog.cancel()
+    try out.close()
+    try err.close()
+    return RunResult(exitCode: process.terminationStatus,
+                     stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                     stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+}
+
+/// One line of the emulator's request log.
+struct LoggedRequest: Decodable {
+    var operation: String
+    var status: Int?
+    var fault: String?
+
+    var isWrite: Bool {
+        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search"))
+    }
+}
+
+/// An in-process emulator on port 0, with a request log and a client that talks to it
+/// over HTTP with SigV4 (credentials test/test).
+final class TestEmulator: Sendable {
+    let server: EmulatorServer
+    let url: URL
+    let logPath: String
+    let client: ConnectClient
+    private let transport: AWSHTTPTransport
+    private let dir: TempDir
+
+    var instanceId: String { server.instanceId }
+
+    init(faultRate: Double = 0, seed: UInt64? = 42, throttle: ThrottleSetting? = nil, stateFile: String? = nil,
+         instanceId: String? = nil) async throws {
+        dir = try TempDir()
+        logPath = dir.path("requests.jsonl")
+        var config = EmulatorConfiguration()
+        config.stateFile = stateFile
+        config.instanceId = instanceId
+        config.requestLogFile = logPath
+        config.faultRate = faultRate
+        config.randomSeed = seed
+        config.throttle = throttle
+        server = EmulatorServer(configuration: config)
+        url = try await server.start()
+        var clientConfig = try AWSClientConfiguration(
+            region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
+            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
+        clientConfig.rateLimits.enabled = false
+        transport = AWSHTTPTransport(configuration: clientConfig)
+        client = ConnectClient(transport: transport)
+    }
+
+    /// `--endpoint-url … --instance-id … --region us-east-1 --rate-limit off`
+    var connectionArguments: [String] {
+        ["--endpoint-url", url.absoluteString, "--instance-id", instanceId, "--region", "us-east-1", "--rate-limit", "off"]
+    }
+
+    /// Every request logged so far.
+    func requests() throws -> [LoggedRequest] {
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(LoggedRequest.self, from: Data($0.utf8)) }
+    }
+
+    /// Requests logged after `mark` (a count from `requests().count`).
+    func requests(since mark: Int) throws -> [LoggedRequest] { Array(try requests().dropFirst(mark)) }
+
+    /// Successful write operations since `mark`, sorted.
+    func writes(since mark: Int) throws -> [String] {
+        try requests(since: mark).filter { $0.isWrite && $0.status == 200 }.map(\.operation).sorted()
+    }
+
+    func stop() async {
+        try? await transport.shutdown()
+        try? await server.shutdown()
+    }
+}
+
+/// Starts an emulator, runs `body`, always stops it.
+func withEmulator<T>(faultRate: Double = 0, seed: UInt64? = 42,
+                     _ body: (TestEmulator) async throws -> T) async throws -> T {
+    let emulator = try await TestEmulator(faultRate: faultRate, seed: seed)
+    do {
+        let result = try await body(emulator)
+        await emulator.stop()
+        return result
+    } catch {
+        await emulator.stop()
+        throw error
+    }
+}
+
+extension String {
+    /// Replaces the first occurrence of `old` (which must occur) with `new`.
+    func replacingOnce(_ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        guard let range = range(of: old) else {
+            Issue.record("'\(old)' not found", sourceLocation: sourceLocation)
+            return self
+        }
+        return replacingCharacters(in: range, with: new)
+    }
+}
+
+/// Edits a file in place with `replacingOnce`.
+func edit(_ url: URL, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try text.replacingOnce(old, with: new, sourceLocation: sourceLocation).write(to: url, atomically: true, encoding: .utf8)
+}
+
+/// The parts of `plan --format json` (design.md §4) the tests look at.
+struct PlanJSON: Decodable {
+    struct Field: Decodable { var path: String }
+    struct Change: Decodable {
+        var address: String
+        var action: String
+        var id: String?
+        var fields: [Field]
+        var calls: [String]?
+        var paths: [String] { fields.map(\.path) }
+    }
+    var stateFingerprint: String
+    var changes: [Change]
+
+    static func parse(_ text: String) throws -> PlanJSON { try JSONDecoder().decode(PlanJSON.self, from: Data(text.utf8)) }
+    func change(_ address: String) -> Change? { changes.first { $0.address == address } }
+}
