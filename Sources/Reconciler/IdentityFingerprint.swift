@@ -14,6 +14,13 @@ public enum Fingerprint {
     public static let queuesTag = "patchbay:queues"
     public static let permissionsTag = "patchbay:permissions"
 
+    static let tags: Set<String> = [identityTag, queuesTag, permissionsTag]
+
+    /// Whether a field-change path is one of the fingerprint tags (`tags["patchbay:queues"]`).
+    static func isFingerprintPath(_ path: String) -> Bool {
+        tags.contains { path == "tags[\"\($0)\"]" }
+    }
+
     /// A short, stable digest of a normalised field value.
     public static func of(_ value: FieldValue) -> String {
         let digest = SHA256.hash(data: Data(value.json.compact().utf8))

@@ -86,6 +86,10 @@ public enum Planner {
             if let previousName {
                 fieldChanges.insert(FieldChange(path: "name", before: .string(previousName), after: .string(address.name)), at: 0)
             }
+            // A fingerprint tag that is merely stale (the fields it covers agree, e.g. after a
+            // referenced queue was renamed) is not worth a change of its own: it is rewritten
+            // with the next real change, and until then a fast read just doesn't trust it.
+            if current.owner == stack, fieldChanges.allSatisfy({ Fingerprint.isFingerprintPath($0.path) }) { continue }
             guard !fieldChanges.isEmpty else { continue }
 
             var action: ChangeAction = previousName != nil ? .rename : (current.owner == nil ? .adopt : .update)

@@ -31,16 +31,16 @@ import Testing
              writes: ["UpdateHoursOfOperation"]),
         Step(what: "routing profile priority", file: "routing.yaml",
              old: "{ queue: Weekend, channels: [voice], priority: 2, delay: 30 }",
-             new: "{ queue: Weekend, channels: [voice], priority: 3, delay: 30 }", writes: ["UpdateRoutingProfileQueues"]),
+             new: "{ queue: Weekend, channels: [voice], priority: 3, delay: 30 }", writes: ["TagResource", "UpdateRoutingProfileQueues"]),
         Step(what: "routing profile delay", file: "routing.yaml",
              old: "{ queue: Support, channels: [voice], priority: 5, delay: 120 }",
-             new: "{ queue: Support, channels: [voice], priority: 5, delay: 60 }", writes: ["UpdateRoutingProfileQueues"]),
+             new: "{ queue: Support, channels: [voice], priority: 5, delay: 60 }", writes: ["TagResource", "UpdateRoutingProfileQueues"]),
         Step(what: "routing profile adds a channel", file: "routing.yaml",
              old: "{ queue: Support, channels: [voice], priority: 5, delay: 60 }",
-             new: "{ queue: Support, channels: [voice, chat], priority: 5, delay: 60 }", writes: ["AssociateRoutingProfileQueues"]),
+             new: "{ queue: Support, channels: [voice, chat], priority: 5, delay: 60 }", writes: ["AssociateRoutingProfileQueues", "TagResource"]),
         Step(what: "routing profile drops a queue", file: "routing.yaml",
              old: "      - { queue: Weekend, channels: [voice], priority: 3, delay: 30 }\n", new: "",
-             writes: ["DisassociateRoutingProfileQueues"]),
+             writes: ["DisassociateRoutingProfileQueues", "TagResource"]),
         Step(what: "routing profile concurrency", file: "routing.yaml", old: "concurrency: { voice: 1, chat: 3 }",
              new: "concurrency: { voice: 1, chat: 2 }", writes: ["UpdateRoutingProfileConcurrency"]),
         Step(what: "routing profile description", file: "routing.yaml", old: "description: Front line, voice and chat",
@@ -49,7 +49,7 @@ import Testing
              new: "defaultOutboundQueue: Weekend", writes: ["UpdateRoutingProfileDefaultOutboundQueue"]),
         Step(what: "security profile permissions", file: "routing.yaml",
              old: "permissions: [BasicAgentAccess, ListenCallRecordings, AccessMetrics]",
-             new: "permissions: [BasicAgentAccess, AccessMetrics]", writes: ["UpdateSecurityProfile"]),
+             new: "permissions: [BasicAgentAccess, AccessMetrics]", writes: ["TagResource", "UpdateSecurityProfile"]),
         Step(what: "security profile permissions, reordered only", file: "routing.yaml",
              old: "permissions: [BasicAgentAccess, AccessMetrics]", new: "permissions: [AccessMetrics, BasicAgentAccess]",
              writes: []),
@@ -60,7 +60,7 @@ import Testing
         Step(what: "flow description", file: "routing.yaml", old: "description: Entry point for the support number",
              new: "description: Support number entry", writes: ["UpdateContactFlowName"]),
         Step(what: "user email", file: "people.yaml", old: "email: jane.doe@example.com", new: "email: jane@example.com",
-             writes: ["UpdateUserIdentityInfo"]),
+             writes: ["TagResource", "UpdateUserIdentityInfo"]),
         Step(what: "user phone", file: "people.yaml", old: "afterContactWorkSeconds: 30", new: "afterContactWorkSeconds: 45",
              writes: ["UpdateUserPhoneConfig"]),
         Step(what: "user routing profile", file: "people.yaml",
@@ -86,9 +86,11 @@ import Testing
              old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
              writes: ["UpdateUserPhoneConfig"]),
         Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
-             writes: ["UpdateUserIdentityInfo"]),
+             writes: ["TagResource", "UpdateUserIdentityInfo"]),
     ]
 
+    // Fields that Search does not return (queue configs, permissions, e-mail) also rewrite their
+    // fingerprint tag (TagResource), which lets `plan --refresh fast` skip one read per resource.
     @Test func eachFieldUsesTheMinimalCall() async throws {
         try await withEmulator { emu in
             let dir = try TempDir()
@@ -165,8 +167,9 @@ import Testing
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
-            #expect(try emu.writes(since: mark) == ["UpdateContactFlowName", "UpdateHoursOfOperation", "UpdateQueueName",
-                                                    "UpdateRoutingProfileName"])
+            // The profile's queue fingerprint names the renamed queue, so it is rewritten (TagResource).
+            #expect(try emu.writes(since: mark) == ["TagResource", "UpdateContactFlowName", "UpdateHoursOfOperation",
+                                                    "UpdateQueueName", "UpdateRoutingProfileName"])
             let after = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
             #expect(after.queue("Weekend Overflow")?.QueueId == before.queue("Weekend")?.QueueId)
             #expect(after.queue("Weekend") == nil)

@@ -5,7 +5,7 @@ import Reconciler
 /// `(5 actions, starts at "greeting")` or, for the designer layout, `(layout, 12 bytes)`.
 enum FlowContentSummary {
     static func describe(_ canonical: String, isLayout: Bool) -> String {
-        if isLayout { return canonical.isEmpty ? "(no layout)" : "(designer layout, \(canonical.utf8.count) bytes)" }
+        if isLayout { return canonical.isEmpty || canonical == "{}" ? "(no layout)" : "(designer layout, \(canonical.utf8.count) bytes)" }
         guard let data = canonical.data(using: .utf8),
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             return "(\(canonical.utf8.count) bytes, not JSON)"
