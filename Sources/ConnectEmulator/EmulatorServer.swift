@@ -110,6 +110,7 @@ public final class EmulatorServer: Sendable {
         try? await server?.close()
         for c in idle { try? await c.close() }
         await task?.value
+        runtime.withLock { $0.processor }?.service.flush()
         try await group?.shutdownGracefully()
     }
 
