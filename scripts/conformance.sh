@@ -71,7 +71,12 @@ fi
 # Persistence: stop the first emulator (SIGTERM: clean shutdown), start a new one on the
 # same state file, and check that what phase 1 created is still there.
 kill -TERM "$PID_main"
-wait "$PID_main" 2>/dev/null || true
+STATUS=0
+wait "$PID_main" || STATUS=$?
+if [ "$STATUS" -ne 0 ]; then
+  echo "conformance: emulator exited with status $STATUS on SIGTERM (expected a clean shutdown, 0)" >&2
+  exit 1
+fi
 start_emulator restarted --state "$STATE"
 if [ "$IID_restarted" != "$IID_main" ]; then
   echo "conformance: restarted emulator serves $IID_restarted, expected $IID_main" >&2
