@@ -138,6 +138,30 @@ struct EmulatorRuntimeTests {
         #expect(none == Array(repeating: "200", count: 5))
     }
 
+    @Test("fault injection: drop-after runs the operation (a lost response), the other faults do not")
+    func dropAfterExecutes() async throws {
+        let log = Self.tempPath("faults.jsonl")
+        var config = EmulatorConfiguration()
+        config.faultRate = 1.0
+        config.randomSeed = 3
+        config.requestLogFile = log
+        config.verifySignatures = false
+        let service = ConnectService(configuration: config, state: nil, random: EmulatorRandom(seed: 3))
+        let processor = try RequestProcessor(configuration: config, service: service)
+        let iid = service.instanceId
+        let hid = try #require(service.snapshot().all(.hoursOfOperation).first?.id)
+        for i in 0..<24 {
+            let body = JSONValue.object(["Name": .string("Q\(i)"), "HoursOfOperationId": .string(hid)]).serialized()
+            _ = await processor.process(EmulatorHTTPRequest(method: "PUT", uri: "/queues/\(iid)", headers: [], body: Array(body)))
+        }
+        let faults = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONValue.parse(Data($0.utf8))["fault"]?.stringValue }
+        #expect(faults.count == 24)
+        #expect(Set(faults) == ["500", "429", "drop-before", "drop-after"])
+        let created = service.snapshot().all(.queue).filter { $0.name.hasPrefix("Q") }.count
+        #expect(created == faults.filter { $0 == "drop-after" }.count)
+    }
+
     @Test("latency is added to responses")
     func latency() async throws {
         try await withEmulator({ $0.latencyMs = 150 }) { c, iid in
