@@ -34,7 +34,7 @@ start_emulator() {
   "$BIN" emulator --port 0 "$@" >"$out" 2>"$WORK/$name.err" &
   local pid=$!
   PIDS+=("$pid")
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     if [ "$(wc -l <"$out")" -ge 2 ]; then break; fi
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "conformance: emulator $name exited early:" >&2
