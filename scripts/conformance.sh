@@ -56,12 +56,14 @@ start_emulator() {
 
 start_emulator main --state "$STATE" --request-log "$WORK/requests.jsonl"
 start_emulator throttled --throttle 2:5
+start_emulator faulty --fault-rate 0.5 --seed 11
 
 export AWS_EC2_METADATA_DISABLED=true
 PHASE1=0
 python3 scripts/conformance/run.py phase1 \
   --endpoint "$URL_main" --instance-id "$IID_main" \
   --throttle-endpoint "$URL_throttled" --throttle-instance-id "$IID_throttled" \
+  --fault-endpoint "$URL_faulty" --fault-instance-id "$IID_faulty" \
   --state-file "$STATE" --request-log "$WORK/requests.jsonl" --results "$WORK/results.json" || PHASE1=$?
 if [ ! -s "$WORK/results.json" ]; then
   echo "conformance: phase 1 did not finish" >&2
