@@ -34,7 +34,7 @@ start_emulator() {
   "$BIN" emulator --port 0 "$@" >"$out" 2>"$WORK/$name.err" &
   local pid=$!
   PIDS+=("$pid")
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     if [ "$(wc -l <"$out")" -ge 2 ]; then break; fi
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "conformance: emulator $name exited early:" >&2
@@ -56,12 +56,14 @@ start_emulator() {
 
 start_emulator main --state "$STATE" --request-log "$WORK/requests.jsonl"
 start_emulator throttled --throttle 2:5
+start_emulator faulty --fault-rate 0.5 --seed 11
 
 export AWS_EC2_METADATA_DISABLED=true
 PHASE1=0
 python3 scripts/conformance/run.py phase1 \
   --endpoint "$URL_main" --instance-id "$IID_main" \
   --throttle-endpoint "$URL_throttled" --throttle-instance-id "$IID_throttled" \
+  --fault-endpoint "$URL_faulty" --fault-instance-id "$IID_faulty" \
   --state-file "$STATE" --request-log "$WORK/requests.jsonl" --results "$WORK/results.json" || PHASE1=$?
 if [ ! -s "$WORK/results.json" ]; then
   echo "conformance: phase 1 did not finish" >&2
@@ -71,7 +73,12 @@ fi
 # Persistence: stop the first emulator (SIGTERM: clean shutdown), start a new one on the
 # same state file, and check that what phase 1 created is still there.
 kill -TERM "$PID_main"
-wait "$PID_main" 2>/dev/null || true
+STATUS=0
+wait "$PID_main" || STATUS=$?
+if [ "$STATUS" -ne 0 ]; then
+  echo "conformance: emulator exited with status $STATUS on SIGTERM (expected a clean shutdown, 0)" >&2
+  exit 1
+fi
 start_emulator restarted --state "$STATE"
 if [ "$IID_restarted" != "$IID_main" ]; then
   echo "conformance: restarted emulator serves $IID_restarted, expected $IID_main" >&2

@@ -216,8 +216,8 @@ extension ConnectService {
         if names.count < state.hierarchyLevels.count {
             for lvl in (names.count + 1)...state.hierarchyLevels.count {
                 if let g = state.all(.hierarchyGroup).first(where: { levelOf($0) == lvl }) {
-                    throw ConnectError.inUse("Hierarchy level \(lvl) still has groups", type: "HIERARCHY_LEVEL", id: state.hierarchyLevels[lvl - 1].arn)
-                        .with(extraResource: g)
+                    throw ConnectError.inUse("Hierarchy level \(lvl) still has groups (e.g. \(g.name))", type: "HIERARCHY_LEVEL",
+                                             id: state.hierarchyLevels[lvl - 1].arn)
                 }
             }
         }
@@ -515,8 +515,4 @@ extension ConnectService {
         state.remove(kind, r.id)
         return nil
     }
-}
-
-extension ConnectError {
-    func with(extraResource r: StoredResource) -> ConnectError { self }
 }

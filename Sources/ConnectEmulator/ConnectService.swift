@@ -8,12 +8,14 @@ final class ConnectService: @unchecked Sendable {
     var state: InstanceState
     var random: EmulatorRandom
     let clock: @Sendable () -> Double
+    let persister: StatePersister?
 
     init(configuration: EmulatorConfiguration, state: InstanceState?, random: EmulatorRandom,
          clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.configuration = configuration
         self.random = random
         self.clock = clock
+        self.persister = configuration.stateFile.map { StatePersister(path: $0) }
         if let state {
             self.state = state
         } else {
@@ -41,20 +43,16 @@ final class ConnectService: @unchecked Sendable {
         do {
             let result = try dispatch(call)
             let changed = Self.mutatingPrefixes.contains { call.operation.hasPrefix($0) }
-            if changed, let path = configuration.stateFile {
-                do {
-                    try StateFile.save(state, path: path)
-                } catch {
-                    FileHandle.standardError.write(Data("emulator: \(error)\n".utf8))
-                    throw ConnectError.internalError()
-                }
-            }
+            if changed { persister?.submit(state) }
             return (result, changed)
         } catch {
             state = before  // operations are atomic: a failure leaves nothing half-done
             throw error
         }
     }
+
+    /// Waits until the state file holds every change made so far.
+    func flush() { persister?.flush() }
 
     func snapshot() -> InstanceState { lock.lock(); defer { lock.unlock() }; return state }
 

@@ -36,6 +36,7 @@ public final class EmulatorServer: Sendable {
     /// Loads or creates the instance, binds and starts serving. Returns `http://HOST:PORT`.
     public func start() async throws -> URL {
         let config = configuration
+        if runtime.withLock({ $0.processor != nil }) { throw EmulatorSetupError("the emulator is already started") }
         if config.faultRate < 0 || config.faultRate > 1 { throw EmulatorSetupError("--fault-rate must be between 0 and 1") }
         if config.latencyMs < 0 { throw EmulatorSetupError("--latency-ms must not be negative") }
         var loaded: InstanceState?
@@ -110,6 +111,7 @@ public final class EmulatorServer: Sendable {
         try? await server?.close()
         for c in idle { try? await c.close() }
         await task?.value
+        runtime.withLock { $0.processor }?.service.flush()
         try await group?.shutdownGracefully()
     }
 

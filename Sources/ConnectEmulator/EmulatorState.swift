@@ -241,17 +241,77 @@ struct StateFile: Codable {
         }
     }
 
+    /// The same document `Codable` would produce, built directly (fast for big instances).
+    static func json(_ s: InstanceState) -> JSONValue {
+        func resource(_ r: StoredResource) -> JSONValue {
+            ["id": .string(r.id), "arn": .string(r.arn), "name": .string(r.name),
+             "tags": .object(r.tags.mapValues { .string($0) }), "attrs": .object(r.attrs), "hidden": .object(r.hidden),
+             "created": .double(r.created), "modified": .double(r.modified)]
+        }
+        var resources: [String: JSONValue] = [:]
+        for (kind, byId) in s.resources { resources[kind.rawValue] = .object(byId.mapValues(resource)) }
+        let instance: JSONValue = [
+            "instanceId": .string(s.instanceId), "instanceArn": .string(s.instanceArn), "instanceAlias": .string(s.instanceAlias),
+            "region": .string(s.region), "accountId": .string(s.accountId), "createdTime": .double(s.createdTime),
+            "resources": .object(resources), "tokenSecret": .string(s.tokenSecret),
+            "hierarchyLevels": .array(s.hierarchyLevels.map {
+                ["id": .string($0.id), "arn": .string($0.arn), "name": .string($0.name), "modified": .double($0.modified)]
+            }),
+        ]
+        return ["format": .string(formatMarker), "version": .int(currentVersion), "instance": instance]
+    }
+
     /// Writes atomically: a temporary file beside the target, then rename(2).
     static func save(_ state: InstanceState, path: String) throws {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let data = try enc.encode(StateFile(format: formatMarker, version: currentVersion, instance: state))
+        let data = json(state).serialized()
         let tmp = path + ".tmp-\(getpid())"
         try data.write(to: URL(fileURLWithPath: tmp))
         if rename(tmp, path) != 0 {
             let err = String(cString: strerror(errno))
             unlink(tmp)
             throw EmulatorSetupError("cannot write emulator state file \(path): \(err)")
+        }
+    }
+}
+
+/// Writes the state file behind the requests: each change hands over the latest snapshot
+/// (copy-on-write, cheap) and a serial queue writes it, coalescing changes that arrive
+/// while a write is in progress. `flush()` (called on shutdown) waits for the last write.
+final class StatePersister: @unchecked Sendable {
+    let path: String
+    private let lock = NSLock()
+    private var pending: InstanceState?
+    private var scheduled = false
+    private let queue = DispatchQueue(label: "patchbay.emulator.state")
+
+    init(path: String) { self.path = path }
+
+    func submit(_ state: InstanceState) {
+        lock.lock()
+        pending = state
+        let schedule = !scheduled
+        scheduled = true
+        lock.unlock()
+        if schedule { queue.async { self.drain() } }
+    }
+
+    func flush() { queue.sync { self.drain() } }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard let next = pending else {
+                scheduled = false
+                lock.unlock()
+                return
+            }
+            pending = nil
+            lock.unlock()
+            do {
+                try StateFile.save(next, path: path)
+            } catch {
+                FileHandle.standardError.write(Data("emulator: could not write state: \(error)\n".utf8))
+            }
         }
     }
 }

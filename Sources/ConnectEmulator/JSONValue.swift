@@ -68,10 +68,77 @@ public enum JSONValue: Codable, Sendable, Equatable {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    public func serialized(pretty: Bool = false) -> Data {
-        let enc = JSONEncoder()
-        enc.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return (try? enc.encode(self)) ?? Data("null".utf8)
+    /// Compact JSON with sorted keys (deterministic), written directly: several times
+    /// faster than JSONEncoder (and JSONSerialization with sorted keys) for this tree.
+    public func serialized() -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out)
+        return Data(out)
+    }
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    func write(into out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d):
+            if !d.isFinite {
+                out.append(contentsOf: "null".utf8)
+            } else if d == d.rounded() && abs(d) < 1e15 {
+                out.append(contentsOf: String(Int64(d)).utf8)
+            } else {
+                out.append(contentsOf: "\(d)".utf8)
+            }
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for v in a {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                v.write(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for k in o.keys.sorted() {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                Self.writeString(k, into: &out)
+                out.append(UInt8(ascii: ":"))
+                o[k]!.write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(quote)
+        var needsEscape = false
+        for b in s.utf8 where b < 0x20 || b == quote || b == backslash {
+            needsEscape = true
+            break
+        }
+        if !needsEscape {
+            out.append(contentsOf: s.utf8)
+        } else {
+            for b in s.utf8 {
+                switch b {
+                case quote: out.append(backslash); out.append(quote)
+                case backslash: out.append(backslash); out.append(backslash)
+                case 0x0a: out.append(backslash); out.append(UInt8(ascii: "n"))
+                case 0x0d: out.append(backslash); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(backslash); out.append(UInt8(ascii: "t"))
+                case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", b).utf8)
+                default: out.append(b)
+                }
+            }
+        }
+        out.append(quote)
     }
 
     /// Every string anywhere inside, depth first.

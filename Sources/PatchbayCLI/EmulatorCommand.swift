@@ -1,6 +1,5 @@
 import ArgumentParser
 import ConnectEmulator
-import Dispatch
 import Foundation
 
 /// `patchbay emulator`: serve the local, wire-compatible Amazon Connect endpoint.
@@ -71,33 +70,29 @@ public struct EmulatorCommand: AsyncParsableCommand {
         try await server.shutdown()
     }
 
-    /// Suspends until SIGINT or SIGTERM.
+    /// Suspends until SIGINT or SIGTERM. Plain handlers plus a self-pipe: they override a
+    /// SIGINT that the shell set to "ignore" for background jobs, which a dispatch signal
+    /// source on Linux would never see.
     static func waitForTermination() async {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        terminationPipe = fds[1]
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { _ in
+                var byte: UInt8 = 1
+                _ = write(terminationPipe, &byte, 1)
+            }
+        }
+        let readEnd = fds[0]
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = SignalOnce(continuation)
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler { once.fire() }
-                source.resume()
-                once.keep(source)
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while read(readEnd, &byte, 1) < 0 && errno == EINTR {}
+                continuation.resume()
             }
         }
     }
 }
 
-/// Resumes a continuation once, from whichever signal comes first.
-private final class SignalOnce: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
-    private var sources: [any DispatchSourceSignal] = []
-    init(_ c: CheckedContinuation<Void, Never>) { continuation = c }
-    func keep(_ s: any DispatchSourceSignal) { lock.lock(); sources.append(s); lock.unlock() }
-    func fire() {
-        lock.lock()
-        let c = continuation
-        continuation = nil
-        lock.unlock()
-        c?.resume()
-    }
-}
+/// Write end of the self-pipe the signal handlers write to (set once, before they run).
+nonisolated(unsafe) private var terminationPipe: Int32 = -1

@@ -742,6 +742,22 @@ def phase1(args, R):
         check(e["Error"]["Message"] == "Rate exceeded")
     R.case("throttle 2:5: burst of 20 ListQueues -> first 5 ok then 429; ListUsers unaffected", throttling)
 
+    # ---- fault injection (third emulator, --fault-rate 0.5 --seed 11) --------------------
+    def faults():
+        f = R.client(args.fault_endpoint)
+        seen = {}
+        for _ in range(40):
+            try:
+                f.list_queues(InstanceId=args.fault_instance_id)
+                kind = "ok"
+            except ClientError as e:
+                kind = f"{e.response['ResponseMetadata']['HTTPStatusCode']} {e.response['Error']['Code']}"
+            except botocore.exceptions.ConnectionClosedError:
+                kind = "dropped"
+            seen[kind] = seen.get(kind, 0) + 1
+        check(set(seen) == {"ok", "500 InternalServiceException", "429 ThrottlingException", "dropped"}, seen)
+    R.case("fault rate 0.5: botocore sees successes, 500 InternalServiceException, 429 ThrottlingException, dropped connections", faults)
+
     # ---- persistence on disk + request log -------------------------------------------------
     def state_file():
         with open(args.state_file) as f:
@@ -808,6 +824,8 @@ def main():
     ap.add_argument("--instance-id", required=True)
     ap.add_argument("--throttle-endpoint")
     ap.add_argument("--throttle-instance-id")
+    ap.add_argument("--fault-endpoint")
+    ap.add_argument("--fault-instance-id")
     ap.add_argument("--state-file")
     ap.add_argument("--request-log")
     ap.add_argument("--results", required=True)
