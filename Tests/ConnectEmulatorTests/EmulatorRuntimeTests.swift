@@ -92,9 +92,11 @@ struct EmulatorRuntimeTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
     }
 
-    @Test("throttle 2:5: five calls pass, the sixth gets 429 ThrottlingException; other operations unaffected")
+    @Test("throttle R:5: five calls pass, the sixth gets 429 ThrottlingException; other operations unaffected")
     func throttle() async throws {
-        try await withEmulator({ $0.throttle = ThrottleSetting(rate: 2, burst: 5) }) { c, iid in
+        // A slow refill (one token per 20 s) so a loaded machine cannot refill the bucket between
+        // calls; the 2:5 burst itself is measured by scripts/conformance.sh.
+        try await withEmulator({ $0.throttle = ThrottleSetting(rate: 0.05, burst: 5) }) { c, iid in
             var statuses: [Int] = []
             for _ in 0..<8 { statuses.append(try await c.call("GET", "/queues-summary/\(iid)").status) }
             #expect(Array(statuses.prefix(5)) == [200, 200, 200, 200, 200])
