@@ -9,12 +9,21 @@ public struct ConnectClient: ConnectReader, ConnectWriter, Sendable {
     public let transport: any AWSTransport
     /// Fills `ClientToken` on CreateContactFlowModule when the caller left it nil.
     let makeClientToken: @Sendable () -> String
+    /// Connect is eventually consistent: right after a create, a call naming the new
+    /// resource may get ResourceNotFoundException or InvalidRequestException. When set, the
+    /// calls that follow creates in an apply (Update*, Associate*, Disassociate*, Tag*,
+    /// Untag*, Create* that reference other resources) retry those codes a bounded number of
+    /// times (`ConsistencyRetry.afterCreate`, ≈ 7.5 s at most).
+    public var retriesAfterCreate: Bool
 
-    public init(transport: any AWSTransport,
+    public init(transport: any AWSTransport, retriesAfterCreate: Bool = false,
                 makeClientToken: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
         self.transport = transport
+        self.retriesAfterCreate = retriesAfterCreate
         self.makeClientToken = makeClientToken
     }
+
+    static let consistencySensitivePrefixes = ["Update", "Associate", "Disassociate", "Tag", "Untag", "Create"]
 
     // MARK: Request plumbing
 
@@ -39,6 +48,11 @@ public struct ConnectClient: ConnectReader, ConnectWriter, Sendable {
     }
 
     func send<Output: Decodable>(_ request: AWSRequest, as output: Output.Type) async throws -> Output {
+        var request = request
+        if retriesAfterCreate, request.consistencyRetry == nil,
+           Self.consistencySensitivePrefixes.contains(where: { request.operation.hasPrefix($0) }) {
+            request.consistencyRetry = .afterCreate
+        }
         let response: AWSResponse
         do {
             response = try await transport.send(request)

@@ -67,7 +67,7 @@ final class ConnectSession: Sendable {
             configuration.rateLimits.enabled = false
         }
         let transport = AWSHTTPTransport(configuration: configuration, logger: logger)
-        return ConnectSession(client: ConnectClient(transport: transport), instanceId: instanceId,
+        return ConnectSession(client: ConnectClient(transport: transport, retriesAfterCreate: true), instanceId: instanceId,
                               region: configuration.region, transport: transport, emulator: emulator,
                               endpointDescription: "\(configuration.endpoint) (\(configuration.endpointSource))")
     }

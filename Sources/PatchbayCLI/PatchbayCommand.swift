@@ -11,3 +11,13 @@ public struct PatchbayCommand: AsyncParsableCommand {
 
     public init() {}
 }
+
+import Logging
+
+extension PatchbayCommand {
+    /// Sends every log line to stderr, so stdout carries only the command's output (a plan
+    /// in JSON can be piped). Call once, before running the command.
+    public static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+    }
+}

@@ -8,4 +8,5 @@ func runAsyncRoot<Command: AsyncParsableCommand>(_ command: Command.Type) async 
     await command.main()
 }
 
+PatchbayCommand.bootstrapLogging()
 await runAsyncRoot(PatchbayCommand.self)
