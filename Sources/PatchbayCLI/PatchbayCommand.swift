@@ -21,3 +21,28 @@ extension PatchbayCommand {
         LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
     }
 }
+
+import Foundation
+
+extension PatchbayCommand {
+    /// Parses and runs the command with design.md §2's exit codes: 0 success, 1 error (usage
+    /// errors included, which ArgumentParser would end with 64), 2 changes pending under
+    /// `--detailed-exitcode`. `--help` and `--version` exit 0.
+    public static func runWithContractExitCodes() async -> Never {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
+}
