@@ -24,13 +24,14 @@ public enum Differ {
 
     private static func diffObjects(_ a: [String: FieldValue], _ b: [String: FieldValue],
                                     prefix: String, into changes: inout [FieldChange]) {
-        let keys = Set(a.keys).union(b.keys).sorted()
-        for key in keys {
-            let path = pathComponent(key, prefix: prefix)
+        var keys = Array(a.keys)
+        for key in b.keys where a[key] == nil { keys.append(key) }
+        for key in keys.sorted() {
             let x = a[key] ?? .null, y = b[key] ?? .null
             if case .sensitive = x { continue }
             if case .sensitive = y { continue }
             if x == y { continue }
+            let path = pathComponent(key, prefix: prefix)
             if case let .object(xo) = x, case let .object(yo) = y {
                 diffObjects(xo, yo, prefix: path, into: &changes)
             } else if prefix.isEmpty, key == "content" || key == "layout",

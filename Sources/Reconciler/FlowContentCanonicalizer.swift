@@ -30,15 +30,32 @@ public enum FlowContentCanonicalizer {
         return out
     }
 
-    /// Replaces every occurrence of a known ARN with its `${kind:NAME}` reference.
+    /// Replaces every occurrence of a known ARN with its `${kind:NAME}` reference. Scans the
+    /// text for `arn:` runs and looks each up, so the cost does not grow with the instance.
     public static func unresolve(_ text: String, arns: [String: ResourceAddress]) -> String {
         guard !arns.isEmpty, text.contains("arn:") else { return text }
-        var out = text
-        for arn in arns.keys.sorted(by: { $0.count > $1.count }) where out.contains(arn) {
-            let address = arns[arn]!
-            out = out.replacingOccurrences(of: arn, with: "${\(address.kind.contentReferencePrefix):\(address.name)}")
+        let utf8 = Array(text.utf8)
+        let stops: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: "}"),
+                                 UInt8(ascii: "]"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
+        let prefix = Array("arn:".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == prefix[0], i + 4 <= utf8.count, Array(utf8[i..<i + 4]) == prefix {
+                var end = i
+                while end < utf8.count && !stops.contains(utf8[end]) { end += 1 }
+                let candidate = String(decoding: utf8[i..<end], as: UTF8.self)
+                if let address = arns[candidate] {
+                    out += Array("${\(address.kind.contentReferencePrefix):\(address.name)}".utf8)
+                    i = end
+                    continue
+                }
+            }
+            out.append(utf8[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits content into canonical behaviour and layout. Text that is not a JSON object

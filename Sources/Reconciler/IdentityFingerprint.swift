@@ -24,7 +24,7 @@ public enum Fingerprint {
     /// A short, stable digest of a normalised field value.
     public static func of(_ value: FieldValue) -> String {
         let digest = SHA256.hash(data: Data(value.json.compact().utf8))
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return digest.prefix(8).hexString
     }
 
     /// The identity fields of a user, as fingerprinted.
@@ -39,4 +39,14 @@ public enum RefreshMode: String, Sendable, CaseIterable {
     case fast
     /// Read every field of every declared resource.
     case full
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hex, without Foundation's formatter (it shows up in profiles).
+    var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in self { bytes.append(digits[Int(byte >> 4)]); bytes.append(digits[Int(byte & 0x0f)]) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

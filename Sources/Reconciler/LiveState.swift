@@ -66,6 +66,6 @@ public struct LiveState: Sendable {
             feed(address.description); feed(r.id); feed(r.arn)
             feed(FieldValue.object(r.fields).json.compact())
         }
-        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + hasher.finalize().hexString
     }
 }

@@ -129,7 +129,8 @@ public enum Planner {
         // References must resolve to something that exists or will.
         let declared = Set(desired.managedAddresses)
         let graph = desired.dependencyGraph()
-        for edge in graph.edges where !declared.contains(edge.to) && live[edge.to] == nil
+        let edges = graph.edges
+        for edge in edges where !declared.contains(edge.to) && live[edge.to] == nil
             && !desired.externals.contains(edge.to) {
             diagnostics.append(.error("\(edge.from) refers to \(edge.to.kind.displayName) '\(edge.to.name)', which does not exist in instance \(instance.id)",
                                       at: location(edge.from)))
@@ -154,7 +155,7 @@ public enum Planner {
                          + orphans.map(\.address.description).joined(separator: ", "))
         }
 
-        var ordered = order(details, graph: graph, diagnostics: &diagnostics)
+        var ordered = order(details, edges: edges, diagnostics: &diagnostics)
         for i in ordered.indices where ordered[i].change.action == .create || (ordered[i].placeholder) {
             ordered[i].change.calls = CallPlanner.createCalls(ordered[i])
         }
@@ -186,7 +187,7 @@ public enum Planner {
     /// reference graph (ties by address); where creates form a cycle through flow content,
     /// the flow is created with placeholder content and filled in afterwards; deletes come
     /// last, dependents first.
-    static func order(_ details: [ChangeDetail], graph: DependencyGraph, diagnostics: inout [Diagnostic]) -> [ChangeDetail] {
+    static func order(_ details: [ChangeDetail], edges: [DependencyGraph.Edge], diagnostics: inout [Diagnostic]) -> [ChangeDetail] {
         let structureIndex = details.firstIndex { $0.address == nil }
         let deletes = details.indices.filter { details[$0].change.action == .delete }
         let others = details.indices.filter { details[$0].change.action != .delete && details[$0].address != nil }
@@ -196,7 +197,7 @@ public enum Planner {
 
         // Dependencies between changes: a change waits for the creation of what it references.
         var deps: [Int: [(target: Int, breakable: Bool)]] = [:]
-        let edgesByFrom = Dictionary(grouping: graph.edges, by: \.from)
+        let edgesByFrom = Dictionary(grouping: edges, by: \.from)
         for i in others {
             for edge in edgesByFrom[details[i].address!] ?? [] {
                 if let t = indexByAddress[edge.to], creates.contains(t), t != i {

@@ -102,6 +102,6 @@ public struct SavedPlan: Sendable {
         let canonicalText = compactDocument.data(using: .utf8)
             .flatMap { try? JSONSerialization.jsonObject(with: $0) }
             .flatMap { canonical($0) } ?? compactDocument
-        return "sha256:" + SHA256.hash(data: Data(canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + SHA256.hash(data: Data(canonicalText.utf8)).hexString
     }
 }
