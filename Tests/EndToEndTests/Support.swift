@@ -134,11 +134,12 @@ final class TestEmulator: Sendable {
     var instanceId: String { server.instanceId }
 
     init(faultRate: Double = 0, seed: UInt64? = 42, throttle: ThrottleSetting? = nil, stateFile: String? = nil,
-         instanceId: String? = nil) async throws {
+         instanceId: String? = nil, quotas: EmulatorQuotas = EmulatorQuotas()) async throws {
         dir = try TempDir()
         logPath = dir.path("requests.jsonl")
         var config = EmulatorConfiguration()
         config.stateFile = stateFile
+        config.quotas = quotas
         config.instanceId = instanceId
         config.requestLogFile = logPath
         config.faultRate = faultRate
