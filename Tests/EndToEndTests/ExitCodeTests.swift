@@ -105,4 +105,17 @@ import Testing
             #expect(!(try String(contentsOfFile: planFile, encoding: .utf8)).contains(secret), "password in saved plan")
         }
     }
+
+    @Test func noColourWithoutATerminal() async throws {
+        try await withEmulator { emu in
+            // NO_COLOR unset: output goes to files, not a terminal, so still no escape codes.
+            let plan = try await patchbay(["plan", Paths.quickstart.path] + emu.connectionArguments, environment: ["NO_COLOR": ""])
+            #expect(plan.exitCode == 0, "\(plan)")
+            #expect(!plan.stdout.contains("\u{1B}[") && !plan.stderr.contains("\u{1B}["), "\(plan)")
+            let apply = try await patchbay(["apply", Paths.quickstart.path, "--auto-approve"] + emu.connectionArguments,
+                                           environment: ["NO_COLOR": ""])
+            #expect(apply.exitCode == 0, "\(apply)")
+            #expect(!apply.stdout.contains("\u{1B}[") && !apply.stderr.contains("\u{1B}["), "\(apply)")
+        }
+    }
 }
