@@ -149,6 +149,8 @@ import Testing
             try edit(routing, "{ queue: Weekend, channels", "{ queue: Weekend Overflow, channels")
             try edit(main, "  Weekend Hours:\n", "  Saturday and Sunday:\n    renamedFrom: Weekend Hours\n")
             try edit(main, "hoursOfOperation: Weekend Hours", "hoursOfOperation: Saturday and Sunday")
+            // Created in the same run, referring to a renamed resource by its new name.
+            try edit(main, "queues:\n", "queues:\n  Late Shift:\n    hoursOfOperation: Saturday and Sunday\n")
             try edit(routing, "  Tier 1:\n", "  Front Line:\n    renamedFrom: [Tier 0, Tier 1]\n")
             try edit(manifests.appendingPathComponent("people.yaml"), "routingProfile: Tier 1", "routingProfile: Front Line")
             try edit(manifests.appendingPathComponent("people.yaml"), "routingProfile: Tier 1", "routingProfile: Front Line")
@@ -158,15 +160,15 @@ import Testing
             #expect(json.exitCode == 0, "\(json)")
             let doc = try PlanJSON.parse(json.stdout)
             #expect(doc.changes.map { "\($0.action) \($0.address)" }.sorted() == [
-                "rename flow.Support IVR", "rename hours.Saturday and Sunday", "rename queue.Weekend Overflow",
-                "rename routingProfile.Front Line",
+                "create queue.Late Shift", "rename flow.Support IVR", "rename hours.Saturday and Sunday",
+                "rename queue.Weekend Overflow", "rename routingProfile.Front Line",
             ])
 
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
-            #expect(try emu.writes(since: mark) == ["UpdateContactFlowName", "UpdateHoursOfOperation", "UpdateQueueName",
-                                                    "UpdateRoutingProfileName"])
+            #expect(try emu.writes(since: mark) == ["CreateQueue", "UpdateContactFlowName", "UpdateHoursOfOperation",
+                                                    "UpdateQueueName", "UpdateRoutingProfileName"])
             let after = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
             #expect(after.queue("Weekend Overflow")?.QueueId == before.queue("Weekend")?.QueueId)
             #expect(after.queue("Weekend") == nil)
@@ -174,6 +176,7 @@ import Testing
             #expect(after.routingProfile("Front Line")?.RoutingProfileId == before.routingProfile("Tier 1")?.RoutingProfileId)
             #expect(after.flow("Support IVR")?.Id == before.flow("Main IVR")?.Id)
             #expect(after.queue("Weekend Overflow")?.Description == "Weekend overflow")
+            #expect(after.queue("Late Shift")?.HoursOfOperationId == before.hours("Weekend Hours")?.HoursOfOperationId)
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
         }
