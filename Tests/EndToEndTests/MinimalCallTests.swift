@@ -85,6 +85,9 @@ import Testing
         Step(what: "user phone removed", file: "people.yaml",
              old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
              writes: ["UpdateUserPhoneConfig"]),
+        Step(what: "queue outbound caller removed", file: "patchbay.yaml",
+             old: "    outboundCallerId: { name: Acme Help, number: \"+15550100\", flow: Default outbound }\n", new: "",
+             writes: ["UpdateQueueOutboundCallerConfig"]),
         Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
              writes: ["UpdateUserIdentityInfo"]),
     ]
