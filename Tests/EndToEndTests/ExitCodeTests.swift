@@ -118,4 +118,19 @@ import Testing
             #expect(!apply.stdout.contains("\u{1B}[") && !apply.stderr.contains("\u{1B}["), "\(apply)")
         }
     }
+
+    /// design.md §2: "1 error". A command-line usage error exits with ArgumentParser's 64
+    /// (EX_USAGE) instead — in Sources/patchbay/main.swift / PatchbayCommand, outside the
+    /// reconciler; kept visible here until it is decided (fix, or document 64 in §2).
+    @Test func usageErrorsExitOne() async throws {
+        let badFormat = try await patchbay(["plan", "--format", "yaml"])
+        #expect(badFormat.stderr.contains("yaml"), "\(badFormat)")
+        let planAndPath = try await patchbay(["apply", "--plan", "p.json", "somewhere"])
+        #expect(planAndPath.stderr.contains("--plan applies a saved plan as it is"), "\(planAndPath)")
+        withKnownIssue("usage errors exit 64 (ArgumentParser's EX_USAGE), not 1 as design.md §2 says") {
+            #expect(badFormat.exitCode == 1)
+            #expect(planAndPath.exitCode == 1)
+        }
+        #expect(badFormat.exitCode != 0 && planAndPath.exitCode != 0)
+    }
 }
