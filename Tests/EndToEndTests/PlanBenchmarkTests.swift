@@ -47,7 +47,7 @@ import Testing
         try #require(built.exitCode == 0, "\(built)")
 
         // Plan under Connect's default quotas, with the client at its default rate limit.
-        let emu = try await TestEmulator(throttle: ThrottleSetting(rate: 2, burst: 5), stateFile: state, quotas: quotas)
+        let emu = try await TestEmulator(seed: nil, throttle: ThrottleSetting(rate: 2, burst: 5), stateFile: state, quotas: quotas)
         let args = ["--endpoint-url", emu.url.absoluteString, "--instance-id", emu.instanceId, "--region", "us-east-1"]
         let started = Date()
         let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + args, timeout: 1800)
