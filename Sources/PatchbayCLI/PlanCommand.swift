@@ -48,7 +48,9 @@ struct PlanCommand: AsyncParsableCommand {
                                                                 refresh: connection.refresh)
                 Terminal.write(PlanOutput.render(result, format: format))
                 if let out {
-                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: path, environment: env, prune: prune))
+                    // Absolute, so that `apply --plan` finds the same manifests from any directory.
+                    let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: prune))
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     Terminal.writeError("Saved the plan to \(out); apply it with: patchbay apply --plan \(out)\n")
                 }

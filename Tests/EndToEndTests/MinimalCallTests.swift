@@ -85,6 +85,9 @@ import Testing
         Step(what: "user phone removed", file: "people.yaml",
              old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
              writes: ["UpdateUserPhoneConfig"]),
+        Step(what: "queue outbound caller removed", file: "patchbay.yaml",
+             old: "    outboundCallerId: { name: Acme Help, number: \"+15550100\", flow: Default outbound }\n", new: "",
+             writes: ["UpdateQueueOutboundCallerConfig"]),
         Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
              writes: ["TagResource", "UpdateUserIdentityInfo"]),
     ]
@@ -151,6 +154,8 @@ import Testing
             try edit(routing, "{ queue: Weekend, channels", "{ queue: Weekend Overflow, channels")
             try edit(main, "  Weekend Hours:\n", "  Saturday and Sunday:\n    renamedFrom: Weekend Hours\n")
             try edit(main, "hoursOfOperation: Weekend Hours", "hoursOfOperation: Saturday and Sunday")
+            // Created in the same run, referring to a renamed resource by its new name.
+            try edit(main, "queues:\n", "queues:\n  Late Shift:\n    hoursOfOperation: Saturday and Sunday\n")
             try edit(routing, "  Tier 1:\n", "  Front Line:\n    renamedFrom: [Tier 0, Tier 1]\n")
             try edit(manifests.appendingPathComponent("people.yaml"), "routingProfile: Tier 1", "routingProfile: Front Line")
             try edit(manifests.appendingPathComponent("people.yaml"), "routingProfile: Tier 1", "routingProfile: Front Line")
@@ -160,15 +165,15 @@ import Testing
             #expect(json.exitCode == 0, "\(json)")
             let doc = try PlanJSON.parse(json.stdout)
             #expect(doc.changes.map { "\($0.action) \($0.address)" }.sorted() == [
-                "rename flow.Support IVR", "rename hours.Saturday and Sunday", "rename queue.Weekend Overflow",
-                "rename routingProfile.Front Line",
+                "create queue.Late Shift", "rename flow.Support IVR", "rename hours.Saturday and Sunday",
+                "rename queue.Weekend Overflow", "rename routingProfile.Front Line",
             ])
 
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
             // The profile's queue fingerprint names the renamed queue, so it is rewritten (TagResource).
-            #expect(try emu.writes(since: mark) == ["TagResource", "UpdateContactFlowName", "UpdateHoursOfOperation",
+            #expect(try emu.writes(since: mark) == ["CreateQueue", "TagResource", "UpdateContactFlowName", "UpdateHoursOfOperation",
                                                     "UpdateQueueName", "UpdateRoutingProfileName"])
             let after = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
             #expect(after.queue("Weekend Overflow")?.QueueId == before.queue("Weekend")?.QueueId)
@@ -177,6 +182,7 @@ import Testing
             #expect(after.routingProfile("Front Line")?.RoutingProfileId == before.routingProfile("Tier 1")?.RoutingProfileId)
             #expect(after.flow("Support IVR")?.Id == before.flow("Main IVR")?.Id)
             #expect(after.queue("Weekend Overflow")?.Description == "Weekend overflow")
+            #expect(after.queue("Late Shift")?.HoursOfOperationId == before.hours("Weekend Hours")?.HoursOfOperationId)
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
         }

@@ -134,4 +134,23 @@ import Testing
             #expect(again.exitCode == 0, "\(again)")
         }
     }
+
+    /// Pruning both sides of the flow <-> queue cycle: the queue refers to the flow (outbound
+    /// whisper) and the flow's content to the queue.
+    @Test func pruneBothSidesOfTheCycle() async throws {
+        try await withEmulator { emu in
+            let fixture = Paths.fixtures.appendingPathComponent("cycle").path
+            let apply = try await patchbay(["apply", fixture, "--auto-approve"] + emu.connectionArguments)
+            try #require(apply.exitCode == 0, "\(apply)")
+            let dir = try TempDir()
+            let empty = dir.path("patchbay.yaml")
+            try "stack: cycle-test\n".write(toFile: empty, atomically: true, encoding: .utf8)
+            let mark = try emu.requests().count
+            let prune = try await patchbay(["apply", empty, "--prune", "--auto-approve"] + emu.connectionArguments)
+            #expect(prune.exitCode == 0, "\(prune)")
+            #expect(try emu.writes(since: mark).filter { $0.hasPrefix("Delete") } == ["DeleteContactFlow", "DeleteQueue"])
+            let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
+            #expect(s.queue("Callbacks") == nil && s.flow("Callback Whisper") == nil)
+        }
+    }
 }

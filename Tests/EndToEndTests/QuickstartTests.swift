@@ -11,9 +11,15 @@ import Testing
             #expect(apply.exitCode == 0, "\(apply)")
             #expect(apply.stderr.contains("Apply complete!"), "\(apply)")
 
+            let mark = try emu.requests().count
             let plan = try await patchbay(["plan", Paths.quickstart.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
             #expect(plan.stdout.contains("No changes"), "\(plan)")
+            // The plan states how many calls reading took: exactly the requests the emulator saw.
+            let reads = try emu.requests(since: mark)
+            #expect(reads.allSatisfy { !$0.isWrite })
+            let stated = plan.stdout.firstMatch(of: /Read the live state in (\d+) API call/).map { Int($0.1) }
+            #expect(stated == reads.count, "\(plan.stdout)")
 
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
             let client = emu.client, id = emu.instanceId

@@ -76,3 +76,23 @@ import Testing
         }
     }
 }
+
+extension SavedPlanTests {
+    /// `plan . --out` in the manifests' directory, `apply --plan` from elsewhere: the saved plan
+    /// must name its manifests so that they are found again (it used to store "." and apply
+    /// then loaded manifests from wherever it was run — from `/`, the whole file system).
+    @Test func savedPlanFromRelativePathAppliesFromAnotherDirectory() async throws {
+        try await withEmulator { emu in
+            let dir = try TempDir()
+            let manifests = try dir.copy(Paths.quickstart, as: "m")
+            let elsewhere = dir.url.appendingPathComponent("elsewhere")
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+            let plan = try await patchbay(["plan", ".", "--out", "../p.json"] + emu.connectionArguments, in: manifests)
+            try #require(plan.exitCode == 0, "\(plan)")
+            let apply = try await patchbay(["apply", "--plan", dir.path("p.json"), "--auto-approve"] + emu.connectionArguments,
+                                           in: elsewhere, timeout: 60)
+            #expect(apply.exitCode == 0, "\(apply)")
+            #expect(apply.stderr.contains("Apply complete!"), "\(apply)")
+        }
+    }
+}

@@ -66,9 +66,35 @@ struct RunResult: CustomStringConvertible {
     var description: String { "exit \(exitCode)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
 }
 
+/// At most this many `patchbay` subprocesses at once, so the end-to-end tests (run in
+/// parallel with every other test target) do not starve timing-sensitive tests on 2 cores.
+actor SubprocessGate {
+    static let shared = SubprocessGate(limit: 2)
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if running < limit { running += 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 /// Runs the built `patchbay` with stdin from /dev/null (never a terminal).
 func patchbay(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil,
               timeout: TimeInterval = 90) async throws -> RunResult {
+    await SubprocessGate.shared.enter()
+    defer { Task { await SubprocessGate.shared.leave() } }
+    return try await runPatchbay(arguments, environment: extra, in: directory, timeout: timeout)
+}
+
+private func runPatchbay(_ arguments: [String], environment extra: [String: String], in directory: URL?,
+                         timeout: TimeInterval) async throws -> RunResult {
     let scratch = try TempDir()
     let outURL = scratch.url.appendingPathComponent("out"), errURL = scratch.url.appendingPathComponent("err")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -83,7 +109,7 @@ func patchbay(_ arguments: [String], environment extra: [String: String] = [:], 
     env["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials"
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     env["NO_COLOR"] = "1"
-    for (k, v) in extra { env[k] = v }
+    for (k, v) in extra { env[k] = v.isEmpty ? nil : v }  // "" removes a variable
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
     process.standardInput = FileHandle.nullDevice
@@ -134,11 +160,12 @@ final class TestEmulator: Sendable {
     var instanceId: String { server.instanceId }
 
     init(faultRate: Double = 0, seed: UInt64? = 42, throttle: ThrottleSetting? = nil, stateFile: String? = nil,
-         instanceId: String? = nil) async throws {
+         instanceId: String? = nil, quotas: EmulatorQuotas = EmulatorQuotas()) async throws {
         dir = try TempDir()
         logPath = dir.path("requests.jsonl")
         var config = EmulatorConfiguration()
         config.stateFile = stateFile
+        config.quotas = quotas
         config.instanceId = instanceId
         config.requestLogFile = logPath
         config.faultRate = faultRate

@@ -78,4 +78,17 @@ import Testing
         #expect(create?.fields.filter { $0.path == "password" }.count == 1)
         #expect(create?.fields.first { $0.path == "password" }?.after == .sensitive)
     }
+
+    @Test func flowContentDiffIsActionLevel() {
+        let before = FlowContentCanonicalizer.canonicalForm(
+            #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":"Hi","Loop":false,"N":2},"Transitions":{}},{"Identifier":"set-queue","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"${queue:A}"},"Transitions":{}}]}"#)
+        let after = FlowContentCanonicalizer.canonicalForm(
+            #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"set-queue","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"${queue:B}"},"Transitions":{}},{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":"Hi","Loop":true,"N":2},"Transitions":{}}]}"#)
+        let changes = Differ.diff(before: ["content": .string(before.behaviour)], after: ["content": .string(after.behaviour)])
+        #expect(changes.map(\.path) == [#"content.Actions.a.Parameters.Loop"#, #"content.Actions["set-queue"].Parameters.QueueId"#])
+        #expect(changes.first?.before == .bool(false) && changes.first?.after == .bool(true))
+        #expect(changes.allSatisfy { $0.topLevelField == "content" })
+        // Content that is not a JSON object still diffs as a whole.
+        #expect(Differ.diff(before: ["content": "x"], after: ["content": "y"]).map(\.path) == ["content"])
+    }
 }
