@@ -119,9 +119,7 @@ import Testing
         }
     }
 
-    /// design.md §2: "1 error". A command-line usage error exits with ArgumentParser's 64
-    /// (EX_USAGE) instead — in Sources/patchbay/main.swift / PatchbayCommand, outside the
-    /// reconciler; kept visible here until it is decided (fix, or document 64 in §2).
+    /// design.md §2: "1 error", command-line usage errors included.
     @Test func usageErrorsExitOne() async throws {
         let badFormat = try await patchbay(["plan", "--format", "yaml"])
         #expect(badFormat.stderr.contains("yaml"), "\(badFormat)")
