@@ -63,7 +63,14 @@ final class ConnectService: @unchecked Sendable {
     var now: Double { clock() }
     var region: String { state.region }
 
-    func newId() -> String { random.uuid() }
+    /// A fresh resource id. A seeded generator restarted on a saved state replays ids it
+    /// handed out before, so ids already in the instance are skipped.
+    func newId() -> String {
+        while true {
+            let id = random.uuid()
+            if id != state.instanceId, !state.resources.values.contains(where: { $0[id] != nil }) { return id }
+        }
+    }
 
     func arn(_ kind: ResourceKind, _ id: String) -> String {
         "\(state.instanceArn)/\(kind.arnSegment)/\(id)"

@@ -33,7 +33,8 @@ import Testing
             mark = try emu.requests().count
             let update = try await patchbay(["apply", path, "--auto-approve"] + emu.connectionArguments)
             #expect(update.exitCode == 0, "\(update)")
-            #expect(try emu.writes(since: mark) == Array(repeating: "UpdateRoutingProfileQueues", count: 3))
+            // Plus one TagResource: the queue-config fingerprint for `plan --refresh fast`.
+            #expect(try emu.writes(since: mark) == ["TagResource"] + Array(repeating: "UpdateRoutingProfileQueues", count: 3))
             let plan = try await patchbay(["plan", path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
         }

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 /// Found by FaultTests: an emulator restarted from its state file with the same `randomSeed`
-/// (`patchbay emulator --seed N --state FILE`) starts its id sequence again and hands out ids
-/// that the loaded instance already uses. A new flow then replaces a default flow with the
-/// same id (Sources/ConnectEmulator, outside the reconciler). The FaultTests restart unseeded.
+/// (`patchbay emulator --seed N --state FILE`) started its id sequence again and handed out ids
+/// the loaded instance already used, so a new flow replaced a default one. `newId()` now
+/// skips ids in use; this pins it.
 @Suite struct EmulatorIdTests {
     @Test func seededRestartFromStateKeepsIdsUnique() async throws {
         let dir = try TempDir()
@@ -25,15 +25,13 @@ import Testing
                              + after.routingProfiles.compactMap(\.RoutingProfileId) + after.users.compactMap(\.Id))
                 .subtracting(oldIds)
             let lostDefaults = before.flows.compactMap(\.Name).filter { after.flow($0) == nil }
-            withKnownIssue("a seeded emulator restarted from a state file reuses ids (ConnectEmulator)") {
-                #expect(lostDefaults.isEmpty, "default flows replaced by new resources: \(lostDefaults)")
-                #expect(after.hours.count + after.queues.count + after.flows.count + after.routingProfiles.count
-                        + after.users.count + after.groups.count + after.securityProfiles.count
-                        == Set(after.hours.compactMap(\.HoursOfOperationId) + after.queues.compactMap(\.QueueId)
-                               + after.flows.compactMap(\.Id) + after.routingProfiles.compactMap(\.RoutingProfileId)
-                               + after.users.compactMap(\.Id) + after.groups.compactMap(\.Id)
-                               + after.securityProfiles.compactMap(\.Id)).count, "ids are unique across the instance")
-            }
+            #expect(lostDefaults.isEmpty, "default flows replaced by new resources: \(lostDefaults)")
+            #expect(after.hours.count + after.queues.count + after.flows.count + after.routingProfiles.count
+                    + after.users.count + after.groups.count + after.securityProfiles.count
+                    == Set(after.hours.compactMap(\.HoursOfOperationId) + after.queues.compactMap(\.QueueId)
+                           + after.flows.compactMap(\.Id) + after.routingProfiles.compactMap(\.RoutingProfileId)
+                           + after.users.compactMap(\.Id) + after.groups.compactMap(\.Id)
+                           + after.securityProfiles.compactMap(\.Id)).count, "ids are unique across the instance")
             #expect(!newIds.isEmpty)
             await again.stop()
         } catch {

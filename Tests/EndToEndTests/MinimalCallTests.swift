@@ -86,7 +86,7 @@ import Testing
              old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
              writes: ["UpdateUserPhoneConfig"]),
         Step(what: "queue outbound caller removed", file: "patchbay.yaml",
-             old: "    outboundCallerId: { name: Acme Help, number: \"+15550100\", flow: Default outbound }\n", new: "",
+             old: "    outboundCallerId: { name: Acme Help, flow: Default outbound }   # number: needs phone-number look-up (not yet)\n", new: "",
              writes: ["UpdateQueueOutboundCallerConfig"]),
         Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
              writes: ["TagResource", "UpdateUserIdentityInfo"]),
