@@ -128,7 +128,8 @@ struct ApplyCommand: AsyncParsableCommand {
             if case let .skipped(blockedBy) = entry.outcome { text += "  skipped: \(entry.change.address) (\(entry.change.action.rawValue)), blocked by \(blockedBy)\n" }
         }
         if !failures.isEmpty || !skipped.isEmpty {
-            text += "Nothing else was changed. Fix the cause and run apply again: it continues from the instance as it is now.\n"
+            text += "Skipped changes were not started. A failed call may still have taken effect if its response was lost; "
+                + "run plan to see the instance as it is, fix the cause, and run apply again: it continues from there.\n"
         }
         Terminal.writeError(text)
         return failures.isEmpty && skipped.isEmpty
