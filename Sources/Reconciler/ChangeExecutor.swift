@@ -41,7 +41,9 @@ struct ChangeExecutor: Sendable {
             created = try await createCall(address, tags: tags)
         } catch let error as ConnectError where error.kind == .duplicateResource {
             // A create that timed out may have succeeded: find it instead of failing.
-            guard let found = try await lookUp(address) else { throw error }
+            // Only a resource this stack created (our tag) is ours to take; anything else
+            // appeared between the read and the create and must not be taken over silently.
+            guard let found = try await lookUp(address), found.tags[Ownership.stackTag] == stack else { throw error }
             await registry.register(address, id: found.id, arn: found.arn)
             try await afterCreate(address, id: found.id)
             return
@@ -292,42 +294,42 @@ struct ChangeExecutor: Sendable {
 
     // MARK: look-up after DuplicateResourceException
 
-    private func lookUp(_ address: ResourceAddress) async throws -> (id: String, arn: String)? {
+    private func lookUp(_ address: ResourceAddress) async throws -> (id: String, arn: String, tags: [String: String])? {
         let exact = { (field: String) in StringCondition(FieldName: field, Value: address.name, ComparisonType: .EXACT) }
         switch address.kind {
         case .hoursOfOperation:
             for try await page in client.searchHoursOfOperations(instanceId: instanceId, criteria: HoursOfOperationSearchCriteria(StringCondition: exact("name"))) {
-                if let h = page.items.first(where: { $0.Name == address.name }), let id = h.HoursOfOperationId { return (id, h.HoursOfOperationArn ?? "") }
+                if let h = page.items.first(where: { $0.Name == address.name }), let id = h.HoursOfOperationId { return (id, h.HoursOfOperationArn ?? "", h.Tags ?? [:]) }
             }
         case .queue:
             for try await page in client.searchQueues(instanceId: instanceId, criteria: QueueSearchCriteria(StringCondition: exact("name"))) {
-                if let q = page.items.first(where: { $0.Name == address.name }), let id = q.QueueId { return (id, q.QueueArn ?? "") }
+                if let q = page.items.first(where: { $0.Name == address.name }), let id = q.QueueId { return (id, q.QueueArn ?? "", q.Tags ?? [:]) }
             }
         case .routingProfile:
             for try await page in client.searchRoutingProfiles(instanceId: instanceId, criteria: RoutingProfileSearchCriteria(StringCondition: exact("name"))) {
-                if let p = page.items.first(where: { $0.Name == address.name }), let id = p.RoutingProfileId { return (id, p.RoutingProfileArn ?? "") }
+                if let p = page.items.first(where: { $0.Name == address.name }), let id = p.RoutingProfileId { return (id, p.RoutingProfileArn ?? "", p.Tags ?? [:]) }
             }
         case .flow:
             for try await page in client.searchContactFlows(instanceId: instanceId, criteria: ContactFlowSearchCriteria(StringCondition: exact("name"))) {
-                if let f = page.items.first(where: { $0.Name == address.name }), let id = f.Id { return (id, f.Arn ?? "") }
+                if let f = page.items.first(where: { $0.Name == address.name }), let id = f.Id { return (id, f.Arn ?? "", f.Tags ?? [:]) }
             }
         case .flowModule:
             for try await page in client.searchContactFlowModules(instanceId: instanceId, criteria: ContactFlowModuleSearchCriteria(StringCondition: exact("name"))) {
-                if let m = page.items.first(where: { $0.Name == address.name }), let id = m.Id { return (id, m.Arn ?? "") }
+                if let m = page.items.first(where: { $0.Name == address.name }), let id = m.Id { return (id, m.Arn ?? "", m.Tags ?? [:]) }
             }
         case .securityProfile:
             for try await page in client.searchSecurityProfiles(instanceId: instanceId, criteria: SecurityProfileSearchCriteria(StringCondition: exact("name"))) {
-                if let s = page.items.first(where: { $0.SecurityProfileName == address.name }), let id = s.Id { return (id, s.Arn ?? "") }
+                if let s = page.items.first(where: { $0.SecurityProfileName == address.name }), let id = s.Id { return (id, s.Arn ?? "", s.Tags ?? [:]) }
             }
         case .hierarchyGroup:
             let leaf = String(address.name.split(separator: "/").last ?? "")
             for try await page in client.searchUserHierarchyGroups(instanceId: instanceId, criteria: UserHierarchyGroupSearchCriteria(
                 StringCondition: StringCondition(FieldName: "name", Value: leaf, ComparisonType: .EXACT))) {
-                if let g = page.items.first(where: { LiveProjection.path(of: $0) == address.name }), let id = g.Id { return (id, g.Arn ?? "") }
+                if let g = page.items.first(where: { LiveProjection.path(of: $0) == address.name }), let id = g.Id { return (id, g.Arn ?? "", g.Tags ?? [:]) }
             }
         case .user:
             for try await page in client.searchUsers(instanceId: instanceId, criteria: UserSearchCriteria(StringCondition: exact("Username"))) {
-                if let u = page.items.first(where: { $0.Username == address.name }), let id = u.Id { return (id, u.Arn ?? "") }
+                if let u = page.items.first(where: { $0.Username == address.name }), let id = u.Id { return (id, u.Arn ?? "", u.Tags ?? [:]) }
             }
         case .quickConnect, .prompt:
             break
