@@ -10,7 +10,7 @@ public struct DiagnosticsPrinter: Sendable {
 
     /// Colour when stderr is a terminal and `NO_COLOR` is unset (https://no-color.org).
     public static func forStandardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiagnosticsPrinter {
-        DiagnosticsPrinter(useColor: isatty(FileHandle.standardError.fileDescriptor) != 0 && environment["NO_COLOR"] == nil)
+        DiagnosticsPrinter(useColor: Terminal.colourEnabled(forStandardError: true, environment: environment))
     }
 
     /// The text for the diagnostics, one per line plus their notes.

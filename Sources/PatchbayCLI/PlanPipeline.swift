@@ -52,19 +52,9 @@ enum PlanPipeline {
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch {
-            Terminal.writeError(Terminal.errorPrefix() + describe(error) + "\n")
+            Terminal.writeError(Terminal.errorPrefix() + String(describing: error) + "\n")
             throw ExitCode(1)
         }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let e = error as? ConnectError {
-            var s = "\(e.operation) failed: \(e.code) (HTTP \(e.status))"
-            if !e.message.isEmpty { s += ": \(e.message)" }
-            if let id = e.requestId { s += " [request id \(id)]" }
-            return s
-        }
-        return String(describing: error)
     }
 }
 

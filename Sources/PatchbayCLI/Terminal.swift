@@ -12,8 +12,8 @@ enum Terminal {
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     /// Colour only on a terminal and never when `NO_COLOR` is set (https://no-color.org).
-    static func colourEnabled(forStandardError: Bool) -> Bool {
-        let env = ProcessInfo.processInfo.environment
+    static func colourEnabled(forStandardError: Bool,
+                              environment env: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
         if env["TERM"] == "dumb" { return false }
         return forStandardError ? stderrIsTerminal : stdoutIsTerminal

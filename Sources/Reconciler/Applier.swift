@@ -114,7 +114,7 @@ public struct ApplyReport: Sendable {
         init(_ outcome: StepScheduler.Outcome, steps: [StepScheduler.Step]) {
             switch outcome {
             case .succeeded: self = .done
-            case let .failed(error): self = .failed(message: ApplyReport.describe(error))
+            case let .failed(error): self = .failed(message: String(describing: error))
             case let .skipped(blockedBy): self = .skipped(blockedBy: blockedBy >= 0 ? steps[blockedBy].label : "an earlier failure")
             }
         }
@@ -139,21 +139,6 @@ public struct ApplyReport: Sendable {
     public var doneCount: Int { entries.filter { if case .done = $0.outcome { true } else { false } }.count }
     public var failed: [Entry] { entries.filter { if case .failed = $0.outcome { true } else if case .partial = $0.outcome { true } else { false } } }
     public var skipped: [Entry] { entries.filter { if case .skipped = $0.outcome { true } else { false } } }
-
-    static func describe(_ error: any Error) -> String {
-        if let e = error as? ConnectError {
-            var s = "\(e.operation): \(e.code)"
-            if !e.message.isEmpty { s += ": \(e.message)" }
-            switch e.kind {
-            case let .invalidContactFlow(problems), let .invalidContactFlowModule(problems):
-                if !problems.isEmpty { s += " (" + problems.joined(separator: "; ") + ")" }
-            default: break
-            }
-            if let id = e.requestId { s += " [request id \(id)]" }
-            return s
-        }
-        return String(describing: error)
-    }
 }
 
 import Synchronization

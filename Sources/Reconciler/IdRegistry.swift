@@ -22,7 +22,6 @@ actor IdRegistry {
     }
 
     func id(_ address: ResourceAddress) throws -> String { try entry(address).id }
-    func arn(_ address: ResourceAddress) throws -> String { try entry(address).arn }
 
     /// `${kind:NAME}` → ARN, for every reference this registry can resolve.
     func resolveContent(_ text: String) -> String {
@@ -38,13 +37,11 @@ actor IdRegistry {
 public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case unresolved(ResourceAddress)
     case missingIdentifier(String)
-    case planHasErrors
 
     public var description: String {
         switch self {
         case let .unresolved(address): "\(address) has no id in the instance (was its creation skipped or did it fail?)"
         case let .missingIdentifier(operation): "\(operation) returned no id"
-        case .planHasErrors: "the plan has errors and cannot be applied"
         }
     }
 }

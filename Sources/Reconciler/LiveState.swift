@@ -46,10 +46,6 @@ public struct LiveState: Sendable {
 
     public subscript(address: ResourceAddress) -> LiveResource? { resources[address] }
 
-    public func resources(of kind: ResourceKind) -> [LiveResource] {
-        resources.values.filter { $0.address.kind == kind }.sorted { $0.address < $1.address }
-    }
-
     /// ARN → address, for turning ARNs inside flow content back into references.
     public var addressesByARN: [String: ResourceAddress] {
         Dictionary(resources.values.map { ($0.arn, $0.address) }, uniquingKeysWith: { first, _ in first })
