@@ -47,19 +47,29 @@ public struct ConnectClient: ConnectReader, ConnectWriter, Sendable {
         return try await send(request, as: output)
     }
 
-    func send<Output: Decodable>(_ request: AWSRequest, as output: Output.Type) async throws -> Output {
+    public func perform(_ operation: ConnectOperation, input: Data) async throws -> Data {
+        let parts = try ConnectHTTPRequestParts(operation: operation, input: input)
+        let headers: [(name: String, value: String)] = parts.body.isEmpty ? [] : [(name: "Content-Type", value: "application/json")]
+        let request = AWSRequest(operation: operation.name, method: operation.method, path: parts.path,
+                                 query: parts.query.map { (name: $0.name, value: $0.value) }, headers: headers, body: parts.body)
+        return try await sendRaw(request)
+    }
+
+    func sendRaw(_ request: AWSRequest) async throws -> Data {
         var request = request
         if retriesAfterCreate, request.consistencyRetry == nil,
            Self.consistencySensitivePrefixes.contains(where: { request.operation.hasPrefix($0) }) {
             request.consistencyRetry = .afterCreate
         }
-        let response: AWSResponse
         do {
-            response = try await transport.send(request)
+            return try await transport.send(request).body
         } catch let error as AWSServiceError {
             throw ConnectError(error)
         }
-        return try WireJSON.decode(output, from: response.body, operation: request.operation)
+    }
+
+    func send<Output: Decodable>(_ request: AWSRequest, as output: Output.Type) async throws -> Output {
+        try WireJSON.decode(output, from: try await sendRaw(request), operation: request.operation)
     }
 
     /// `nextToken` / `maxResults` query members of List* operations (only those set).

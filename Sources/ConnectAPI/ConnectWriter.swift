@@ -1,6 +1,13 @@
+import Foundation
+
 /// Everything Patchbay changes in Amazon Connect. Only `apply` gets a writer.
 /// Update methods leave nil optional arguments out of the request (unchanged on the service).
 public protocol ConnectWriter: Sendable {
+    /// The one generic call: sends `operation` with `input`, the JSON object of all its input
+    /// members (URI, query and body alike, by their model names), and returns the response body.
+    /// Apply runs planned calls through this, so what a plan lists is exactly what is sent.
+    func perform(_ operation: ConnectOperation, input: Data) async throws -> Data
+
     // Hours of operation
     func createHoursOfOperation(instanceId: String, _ request: CreateHoursOfOperationRequest) async throws
         -> CreateHoursOfOperationResponse

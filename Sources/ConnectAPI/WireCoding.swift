@@ -77,23 +77,5 @@ struct EncodedPath: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ label: String) { value += EncodedPath.encodeLabel(label) }
     }
 
-    /// RFC 3986 unreserved characters stay; every other byte of the UTF-8 form becomes `%XX`.
-    static func encodeLabel(_ label: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(label.utf8.count * 3)
-        for byte in label.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func encodeLabel(_ label: String) -> String { ConnectHTTPRequestParts.percentEncode(label) }
 }

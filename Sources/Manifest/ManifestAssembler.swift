@@ -58,7 +58,7 @@ final class ManifestAssembler {
             case .user: if let v = readUser(name, body, owner, keyNode), isNew { users.append(v) }
             case .quickConnect, .prompt:
                 context.error("\(owner) must be declared 'external: true'; Patchbay does not manage \(kind.displayName)s yet", at: keyNode)
-            case .hierarchyGroup:
+            default:
                 break
             }
         }

@@ -27,7 +27,7 @@ public enum ConnectDefaults {
         case .routingProfile: routingProfiles
         case .securityProfile: securityProfiles
         case .flow: flows.map(\.name)
-        case .quickConnect, .prompt, .flowModule, .hierarchyGroup, .user: []
+        default: []
         }
     }
 

@@ -46,18 +46,25 @@ public struct DesiredState: Sendable, Hashable {
         self.declarations = declarations
     }
 
-    /// Addresses of all managed (non-external) resources, sorted.
+    /// Every declared (managed) resource, the hierarchy structure first when it is declared.
+    /// Adding a kind: one line here.
+    public var declaredResources: [any DeclaredResource] {
+        var all: [any DeclaredResource] = []
+        if !userHierarchy.levels.isEmpty { all.append(HierarchyStructureDeclaration(levels: userHierarchy.levels)) }
+        all += hoursOfOperation as [any DeclaredResource]
+        all += queues as [any DeclaredResource]
+        all += routingProfiles as [any DeclaredResource]
+        all += flows as [any DeclaredResource]
+        all += flowModules as [any DeclaredResource]
+        all += securityProfiles as [any DeclaredResource]
+        all += userHierarchy.groups as [any DeclaredResource]
+        all += users as [any DeclaredResource]
+        return all
+    }
+
+    /// Addresses of all managed (non-external) resources, sorted (the hierarchy structure is not one).
     public var managedAddresses: [ResourceAddress] {
-        var all: [ResourceAddress] = []
-        all += hoursOfOperation.map(\.address)
-        all += queues.map(\.address)
-        all += routingProfiles.map(\.address)
-        all += flows.map(\.address)
-        all += flowModules.map(\.address)
-        all += securityProfiles.map(\.address)
-        all += userHierarchy.groups.map(\.address)
-        all += users.map(\.address)
-        return all.sorted()
+        declaredResources.map(\.address).filter { $0.kind != .userHierarchy }.sorted()
     }
 
     /// Number of managed resources per kind.
@@ -74,43 +81,9 @@ public struct DesiredState: Sendable, Hashable {
     public func dependencyGraph() -> DependencyGraph {
         var graph = DependencyGraph()
         for address in managedAddresses + externals { graph.addNode(address) }
-        for queue in queues {
-            graph.addEdge(from: queue.address, to: ResourceAddress(.hoursOfOperation, queue.hoursOfOperation))
-            if let flow = queue.outboundCallerId?.flow {
-                graph.addEdge(from: queue.address, to: ResourceAddress(.flow, flow))
-            }
-            for quickConnect in queue.quickConnects ?? [] {
-                graph.addEdge(from: queue.address, to: ResourceAddress(.quickConnect, quickConnect))
-            }
-        }
-        for profile in routingProfiles {
-            graph.addEdge(from: profile.address, to: ResourceAddress(.queue, profile.defaultOutboundQueue))
-            for entry in profile.queues {
-                graph.addEdge(from: profile.address, to: ResourceAddress(.queue, entry.queue))
-            }
-        }
-        for flow in flows {
-            for reference in flow.content.references {
-                graph.addEdge(from: flow.address, to: reference, breakable: true)
-            }
-        }
-        for module in flowModules {
-            for reference in module.content.references {
-                graph.addEdge(from: module.address, to: reference, breakable: true)
-            }
-        }
-        for group in userHierarchy.groups {
-            if let parent = group.parentPath {
-                graph.addEdge(from: group.address, to: ResourceAddress(.hierarchyGroup, parent))
-            }
-        }
-        for user in users {
-            graph.addEdge(from: user.address, to: ResourceAddress(.routingProfile, user.routingProfile))
-            for profile in user.securityProfiles {
-                graph.addEdge(from: user.address, to: ResourceAddress(.securityProfile, profile))
-            }
-            if let group = user.hierarchyGroup {
-                graph.addEdge(from: user.address, to: ResourceAddress(.hierarchyGroup, group))
+        for resource in declaredResources where resource.address.kind != .userHierarchy {
+            for reference in resource.references {
+                graph.addEdge(from: resource.address, to: reference.to, breakable: reference.breakable)
             }
         }
         return graph

@@ -1,68 +1,80 @@
-/// The kinds of Amazon Connect resources a manifest can declare or reference.
+/// A kind of Amazon Connect resource a manifest can declare or reference.
 ///
-/// The raw value is the prefix of a `ResourceAddress` (`queue.Support`) and, with the
-/// exception of `flowModule` (`module`), the prefix of a `${kind:NAME}` reference in
-/// flow content.
-public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
-    case hoursOfOperation = "hours"
-    case queue
-    case quickConnect
-    case prompt
-    case flowModule
-    case flow
-    case routingProfile
-    case securityProfile
-    case hierarchyGroup
-    case user
+/// A kind is a value, not a case of a shared switch: each kind's facts (its address prefix,
+/// words for messages, manifest key, flow-content reference prefix, creation rank) are
+/// written once, where the kind is declared below, and everything else looks them up.
+/// `ResourceKind.all` lists the kinds in creation order (connect-api.md §5).
+public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The prefix of a `ResourceAddress` (`queue.Support`).
+    public let rawValue: String
+    /// Human words for messages: "hours of operation", "routing profile".
+    public let displayName: String
+    /// The top-level manifest key that declares resources of this kind.
+    public let manifestSection: String
+    /// The prefix used by `${prefix:NAME}` references inside flow content (design.md §3);
+    /// `nil` when flow content cannot refer to this kind.
+    public let referencePrefix: String?
+    /// Creation order in Connect: a kind is created before the kinds ranked after it.
+    public let rank: Int
 
-    /// Creation order in Connect (connect-api.md §5), used to sort kinds.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public init(_ rawValue: String, displayName: String, manifestSection: String,
+                referencePrefix: String? = nil, rank: Int) {
+        self.rawValue = rawValue
+        self.displayName = displayName
+        self.manifestSection = manifestSection
+        self.referencePrefix = referencePrefix
+        self.rank = rank
+    }
 
+    public init?(rawValue: String) {
+        guard let kind = Self.all.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = kind
+    }
+
+    public static func == (a: ResourceKind, b: ResourceKind) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
     public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.rank < rhs.rank }
 
     public var description: String { rawValue }
 
-    /// Human words for messages: "hours of operation", "routing profile".
-    public var displayName: String {
-        switch self {
-        case .hoursOfOperation: "hours of operation"
-        case .queue: "queue"
-        case .quickConnect: "quick connect"
-        case .prompt: "prompt"
-        case .flowModule: "flow module"
-        case .flow: "flow"
-        case .routingProfile: "routing profile"
-        case .securityProfile: "security profile"
-        case .hierarchyGroup: "hierarchy group"
-        case .user: "user"
-        }
-    }
-
-    /// The top-level manifest key that declares resources of this kind.
-    public var manifestSection: String {
-        switch self {
-        case .hoursOfOperation: "hoursOfOperation"
-        case .queue: "queues"
-        case .quickConnect: "quickConnects"
-        case .prompt: "prompts"
-        case .flowModule: "flowModules"
-        case .flow: "flows"
-        case .routingProfile: "routingProfiles"
-        case .securityProfile: "securityProfiles"
-        case .hierarchyGroup: "userHierarchy"
-        case .user: "users"
-        }
-    }
-
-    /// The prefix used by `${prefix:NAME}` references inside flow content (design.md §3).
-    public var contentReferencePrefix: String {
-        self == .flowModule ? "module" : rawValue
-    }
+    /// The prefix of `${prefix:NAME}` references (the address prefix when the kind has none of its own).
+    public var contentReferencePrefix: String { referencePrefix ?? rawValue }
 
     /// Resolves a flow-content reference prefix (`queue`, `module`, `hours` …).
     public init?(contentReferencePrefix prefix: String) {
-        if prefix == "module" { self = .flowModule; return }
-        guard let kind = ResourceKind(rawValue: prefix), kind != .flowModule else { return nil }
+        guard let kind = Self.all.first(where: { $0.referencePrefix == prefix }) else { return nil }
         self = kind
     }
+
+    // The kinds, in creation order. Adding a kind: one line here.
+    public static let userHierarchy = ResourceKind("userHierarchy", displayName: "user hierarchy",
+                                                   manifestSection: "userHierarchy", rank: 0)
+    public static let hoursOfOperation = ResourceKind("hours", displayName: "hours of operation",
+                                                      manifestSection: "hoursOfOperation", referencePrefix: "hours", rank: 10)
+    public static let queue = ResourceKind("queue", displayName: "queue", manifestSection: "queues",
+                                           referencePrefix: "queue", rank: 20)
+    public static let quickConnect = ResourceKind("quickConnect", displayName: "quick connect",
+                                                  manifestSection: "quickConnects", referencePrefix: "quickConnect", rank: 30)
+    public static let prompt = ResourceKind("prompt", displayName: "prompt", manifestSection: "prompts",
+                                            referencePrefix: "prompt", rank: 40)
+    public static let flowModule = ResourceKind("flowModule", displayName: "flow module", manifestSection: "flowModules",
+                                                referencePrefix: "module", rank: 50)
+    public static let flow = ResourceKind("flow", displayName: "flow", manifestSection: "flows",
+                                          referencePrefix: "flow", rank: 60)
+    public static let routingProfile = ResourceKind("routingProfile", displayName: "routing profile",
+                                                    manifestSection: "routingProfiles", referencePrefix: "routingProfile", rank: 70)
+    public static let securityProfile = ResourceKind("securityProfile", displayName: "security profile",
+                                                     manifestSection: "securityProfiles", referencePrefix: "securityProfile", rank: 80)
+    public static let hierarchyGroup = ResourceKind("hierarchyGroup", displayName: "hierarchy group",
+                                                    manifestSection: "userHierarchy", referencePrefix: "hierarchyGroup", rank: 90)
+    public static let user = ResourceKind("user", displayName: "user", manifestSection: "users",
+                                          referencePrefix: "user", rank: 100)
+
+    /// Every kind, in creation order.
+    public static let all: [ResourceKind] = [
+        .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .flowModule, .flow,
+        .routingProfile, .securityProfile, .hierarchyGroup, .user,
+    ]
+    /// Kinds with resources declared by name (everything but the hierarchy structure).
+    public static var allCases: [ResourceKind] { all.filter { $0 != .userHierarchy } }
 }

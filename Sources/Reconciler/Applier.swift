@@ -28,69 +28,51 @@ public struct Applier: Sendable {
                       onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> ApplyReport {
         let registry = IdRegistry(live: live)
         let details = planning.details
+        let runner = CallRunner(client: client, instanceId: instanceId, registry: registry,
+                                secrets: planning.secrets, stack: desired.stack)
         // A renamed resource keeps its id: known under its new name from the start, so
         // changes that refer to it by that name need not wait for the rename.
-        for detail in details where detail.change.action == .rename {
-            if let address = detail.address, let current = detail.live {
-                await registry.register(address, id: current.id, arn: current.arn)
+        for detail in details {
+            if case let .rename(current, _) = detail.work {
+                await registry.register(detail.address, id: current.id, arn: current.arn)
             }
         }
         let n = details.count
-        var steps: [StepScheduler.Step] = []
-        var fillOf: [Int: Int] = [:]  // fill step index → change index
-        for (i, detail) in details.enumerated() {
-            let executor = ChangeExecutor(client: client, instanceId: instanceId, registry: registry,
-                                          detail: detail, stack: desired.stack)
-            steps.append(StepScheduler.Step(label: detail.change.address, dependsOn: detail.dependsOn) {
-                try await executor.run()
-            })
+        var steps: [StepScheduler.Step] = details.map { detail in
+            StepScheduler.Step(label: detail.change.address, dependsOn: detail.dependsOn) {
+                try await runner.run(detail.calls)
+            }
         }
+        var fillStepOf: [Int: Int] = [:]  // change index → its fill step's index
         for (i, detail) in details.enumerated() where detail.placeholder {
-            let executor = ChangeExecutor(client: client, instanceId: instanceId, registry: registry,
-                                          detail: detail, stack: desired.stack)
-            fillOf[steps.count] = i
+            fillStepOf[i] = steps.count
             steps.append(StepScheduler.Step(label: detail.change.address + " (content)",
                                             dependsOn: detail.fillDependsOn.union([i])) {
-                try await executor.fillContent()
+                try await runner.run(detail.fillCalls)
             })
         }
-        let total = n
         let progress = ProgressCounter()
         let allSteps = steps
         let outcomes = await StepScheduler.run(allSteps, maxConcurrency: maxConcurrency) { event in
             switch event {
             case let .started(index) where index < n:
                 onEvent(.started(address: details[index].change.address, action: details[index].change.action,
-                                 index: index, total: total))
+                                 index: index, total: n))
             case let .finished(index, outcome) where index < n:
                 let done = progress.increment()
                 onEvent(.finished(address: details[index].change.address, action: details[index].change.action,
-                                  outcome: ApplyReport.Outcome(outcome, steps: allSteps), done: done, total: total))
+                                  outcome: ApplyReport.Outcome(outcome, steps: allSteps), done: done, total: n))
             default: break
             }
         }
         var entries: [ApplyReport.Entry] = []
         for (i, detail) in details.enumerated() {
             var outcome = ApplyReport.Outcome(outcomes[i], steps: steps)
-            if case .done = outcome, let fill = fillOf.first(where: { $0.value == i })?.key {
+            if case .done = outcome, let fill = fillStepOf[i] {
                 let fillOutcome = ApplyReport.Outcome(outcomes[fill], steps: steps)
                 if case .done = fillOutcome {} else { outcome = fillOutcome.partially() }
             }
-            // Point flow-content problems at the file they come from.
-            let contentFile: String? = switch detail.desired {
-            case let .flow(f)?: f.content.resolvedPath
-            case let .flowModule(m)?: m.content.resolvedPath
-            default: nil
-            }
-            if let contentFile {
-                switch outcome {
-                case let .failed(message) where message.contains("InvalidContactFlow"):
-                    outcome = .failed(message: "\(contentFile): \(message)")
-                case let .partial(message) where message.contains("InvalidContactFlow"):
-                    outcome = .partial(message: "\(contentFile): \(message)")
-                default: break
-                }
-            }
+            if let contentFile = detail.contentFile { outcome = outcome.pointingAt(contentFile) }
             entries.append(ApplyReport.Entry(change: detail.change, outcome: outcome))
         }
         return ApplyReport(entries: entries)
@@ -116,6 +98,15 @@ public struct ApplyReport: Sendable {
             case .succeeded: self = .done
             case let .failed(error): self = .failed(message: String(describing: error))
             case let .skipped(blockedBy): self = .skipped(blockedBy: blockedBy >= 0 ? steps[blockedBy].label : "an earlier failure")
+            }
+        }
+
+        /// Flow-content problems pointed at the file they come from.
+        func pointingAt(_ file: String) -> Outcome {
+            switch self {
+            case let .failed(message) where message.contains("InvalidContactFlow"): .failed(message: "\(file): \(message)")
+            case let .partial(message) where message.contains("InvalidContactFlow"): .partial(message: "\(file): \(message)")
+            default: self
             }
         }
 

@@ -37,11 +37,13 @@ actor IdRegistry {
 public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case unresolved(ResourceAddress)
     case missingIdentifier(String)
+    case missingSecret(ResourceAddress, String)
 
     public var description: String {
         switch self {
         case let .unresolved(address): "\(address) has no id in the instance (was its creation skipped or did it fail?)"
         case let .missingIdentifier(operation): "\(operation) returned no id"
+        case let .missingSecret(address, field): "\(address): the value of \(field) is not known to this apply"
         }
     }
 }

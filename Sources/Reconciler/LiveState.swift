@@ -44,7 +44,15 @@ public struct LiveState: Sendable {
         self.readCalls = readCalls
     }
 
-    public subscript(address: ResourceAddress) -> LiveResource? { resources[address] }
+    /// The resource at `address`; the hierarchy structure is `userHierarchy.levels` (when levels are set).
+    public subscript(address: ResourceAddress) -> LiveResource? {
+        guard address.kind == .userHierarchy else { return resources[address] }
+        guard !hierarchyLevels.isEmpty, address.name == HierarchyStructureDeclaration.name else { return nil }
+        var structure = LiveResource(address: address, id: "", arn: "", tags: [:],
+                                     fields: ["levels": .list(hierarchyLevels.map(FieldValue.string))])
+        structure.fields["tags"] = nil
+        return structure
+    }
 
     /// ARN → address, for turning ARNs inside flow content back into references.
     public var addressesByARN: [String: ResourceAddress] {
@@ -58,10 +66,15 @@ public struct LiveState: Sendable {
         func feed(_ s: String) { hasher.update(data: Data(s.utf8)); hasher.update(data: Data([0])) }
         feed("levels"); hierarchyLevels.forEach(feed)
         for address in resources.keys.sorted() {
-            let r = resources[address]!
+            guard let r = resources[address] else { continue }
             feed(address.description); feed(r.id); feed(r.arn)
             feed(FieldValue.object(r.fields).json.compact())
         }
         return "sha256:" + hasher.finalize().hexString
     }
+}
+
+/// The tag that marks a resource as managed by a stack.
+public enum Ownership {
+    public static let stackTag = "patchbay:stack"
 }

@@ -41,18 +41,18 @@ public struct LiveStateReader: Sendable {
     /// by one: those fields are taken to be the declared ones.
     public func read(for desired: DesiredState, refresh: RefreshMode = .full) async throws -> LiveState {
         var needed = Set(desired.managedAddresses)
-        var declared: [ResourceAddress: [String: FieldValue]] = [:]
-        for resource in DesiredResource.all(in: desired) {
+        for resource in desired.declaredResources {
             for old in resource.renamedFrom { needed.insert(ResourceAddress(resource.address.kind, old)) }
-            switch resource {
-            case .user, .routingProfile, .securityProfile:
-                declared[resource.address] = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) { _ in
-                    FlowContentForm(behaviour: "", layout: "")
-                }
-            default: break
+        }
+        var declared: [ResourceAddress: [String: FieldValue]] = [:]
+        if refresh == .fast {
+            let fingerprinted: Set<ResourceKind> = [.user, .routingProfile, .securityProfile]
+            for item in KindRegistry.items(in: desired, content: { _ in FlowContentForm(behaviour: "", layout: "") })
+            where fingerprinted.contains(item.address.kind) {
+                declared[item.address] = item.fields
             }
         }
-        return try await read(needed: needed, declared: refresh == .fast ? declared : [:])
+        return try await read(needed: needed, declared: declared)
     }
 
     /// Reads the instance. `needed` names the resources whose full details are wanted;

@@ -8,12 +8,13 @@ import Model
 /// that refers to it still says `Helpdesk` while the manifests say `Sales`. Without
 /// translation each of them would diff (and be "updated" to refer to the very same id), and
 /// those updates would look up `queue.Sales` before the rename had run. This rewrites the
-/// live references of renamed resources to their new names before diffing.
+/// live references of renamed resources to their new names before diffing; each kind's
+/// handler knows which of its fields are references.
 enum RenameTranslation {
     /// Old live address → new declared name, for declarations matched through `renamedFrom`.
-    static func renames(desired: DesiredState, live: LiveState) -> [ResourceAddress: String] {
+    static func renames(desired: DesiredState, live: LiveState) -> Renames {
         var renames: [ResourceAddress: String] = [:]
-        for resource in DesiredResource.all(in: desired) where live[resource.address] == nil {
+        for resource in desired.declaredResources where live[resource.address] == nil {
             for old in resource.renamedFrom {
                 let oldAddress = ResourceAddress(resource.address.kind, old)
                 if live[oldAddress] != nil {
@@ -22,55 +23,23 @@ enum RenameTranslation {
                 }
             }
         }
-        return renames
+        return Renames(byOldAddress: renames)
     }
 
     /// `live` with every reference to a renamed resource spelled with its new name.
-    static func apply(_ renames: [ResourceAddress: String], to live: LiveState) -> LiveState {
+    static func apply(_ renames: Renames, to live: LiveState) -> LiveState {
         guard !renames.isEmpty else { return live }
         var translated = live
         for (address, resource) in live.resources {
-            var fields = resource.fields
-            func rename(_ key: String, _ kind: ResourceKind) {
-                if case let .string(name)? = fields[key], let new = renames[ResourceAddress(kind, name)] { fields[key] = .string(new) }
-            }
-            switch address.kind {
-            case .queue:
-                rename("hoursOfOperation", .hoursOfOperation)
-                if case var .object(caller)? = fields["outboundCallerId"], case let .string(flow)? = caller["flow"],
-                   let new = renames[ResourceAddress(.flow, flow)] {
-                    caller["flow"] = .string(new)
-                    fields["outboundCallerId"] = .object(caller)
-                }
-            case .routingProfile:
-                rename("defaultOutboundQueue", .queue)
-                if case let .object(queues)? = fields["queues"] {
-                    var renamed: [String: FieldValue] = [:]
-                    for (queue, config) in queues { renamed[renames[ResourceAddress(.queue, queue)] ?? queue] = config }
-                    fields["queues"] = .object(renamed)
-                }
-            case .user:
-                rename("routingProfile", .routingProfile)
-            case .flow, .flowModule:
-                for key in ["content", "layout"] {
-                    guard case var .string(text)? = fields[key], text.contains("${") else { continue }
-                    for (old, new) in renames {
-                        let prefix = old.kind.contentReferencePrefix
-                        text = text.replacingOccurrences(of: "${\(prefix):\(old.name)}", with: "${\(prefix):\(new)}")
-                    }
-                    fields[key] = .string(text)
-                }
-            default:
-                break
-            }
-            translated.resources[address]?.fields = fields
+            guard let handler = KindRegistry.handler(for: address.kind) else { continue }
+            translated.resources[address]?.fields = handler.translatingRenames(resource.fields, renames)
         }
         return translated
     }
 
     /// ARN → address with renamed resources under their new names.
-    static func apply(_ renames: [ResourceAddress: String], to arns: [String: ResourceAddress]) -> [String: ResourceAddress] {
+    static func apply(_ renames: Renames, to arns: [String: ResourceAddress]) -> [String: ResourceAddress] {
         guard !renames.isEmpty else { return arns }
-        return arns.mapValues { address in renames[address].map { ResourceAddress(address.kind, $0) } ?? address }
+        return arns.mapValues { address in renames.byOldAddress[address].map { ResourceAddress(address.kind, $0) } ?? address }
     }
 }

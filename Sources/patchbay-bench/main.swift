@@ -57,10 +57,8 @@ func plannerBenchmark() {
 /// The live state an instance has once `desired` is applied.
 func convergedLiveState(_ desired: DesiredState) -> LiveState {
     var resources: [LiveResource] = []
-    for (n, resource) in DesiredResource.all(in: desired).enumerated() {
-        var fields = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) {
-            FlowContentCanonicalizer.canonicalForm($0.text)
-        }
+    for (n, resource) in Projection.declaredFields(desired, flowContent: { FlowContentCanonicalizer.canonicalForm($0.text) }).enumerated() {
+        var fields = resource.fields
         var tags: [String: String] = [:]
         if case let .object(t)? = fields["tags"] { tags = t.compactMapValues { if case let .string(s) = $0 { s } else { nil } } }
         fields["password"] = nil

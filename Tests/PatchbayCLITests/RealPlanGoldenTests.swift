@@ -26,13 +26,11 @@ import Testing
             LiveResource(address: ResourceAddress(.hoursOfOperation, "Basic Hours"), id: "h-basic",
                          arn: "\(arnPrefix)/operating-hours/h-basic", tags: [:], fields: [:], isDefault: true),
         ]
-        let all = DesiredResource.all(in: before).sorted { $0.address < $1.address }
+        let all = Projection.declaredFields(before, flowContent: { FlowContentCanonicalizer.canonicalForm($0.text) })
         for (n, resource) in all.enumerated() {
             let id = String(format: "id-%02d", n)
             let arn = "\(arnPrefix)/\(resource.address.kind.rawValue)/\(id)"
-            var fields = Projection.fields(of: resource, stack: before.stack, stackTags: before.tags) {
-                FlowContentCanonicalizer.canonicalForm($0.text)
-            }
+            var fields = resource.fields
             var tags: [String: String] = [:]
             if case let .object(t)? = fields["tags"] { tags = t.compactMapValues { if case let .string(s) = $0 { s } else { nil } } }
             if resource.address == ResourceAddress(.routingProfile, "Tier 1") { tags[Ownership.stackTag] = nil }

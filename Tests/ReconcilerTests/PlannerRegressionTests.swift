@@ -32,10 +32,8 @@ import Testing
     static func live(_ desired: DesiredState) -> LiveState {
         var resources = [LiveResource(address: ResourceAddress(.securityProfile, "Agent"), id: "sp-agent", arn: "arn:sp/agent",
                                       tags: [:], fields: ["description": "", "permissions": .strings([])], isDefault: true)]
-        for (n, resource) in DesiredResource.all(in: desired).enumerated() {
-            var fields = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) {
-                FlowContentCanonicalizer.canonicalForm($0.text)
-            }
+        for (n, resource) in Projection.declaredFields(desired, flowContent: { FlowContentCanonicalizer.canonicalForm($0.text) }).enumerated() {
+            var fields = resource.fields
             fields["password"] = nil
             resources.append(LiveResource(address: resource.address, id: "id-\(n)", arn: "arn:\(resource.address)",
                                           tags: [Ownership.stackTag: desired.stack], fields: fields))

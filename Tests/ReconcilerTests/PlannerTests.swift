@@ -34,10 +34,8 @@ func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
         LiveResource(address: ResourceAddress(.hoursOfOperation, "Basic Hours"), id: "h-basic", arn: "arn:h/basic", tags: [:],
                      fields: [:], isDefault: true),
     ]
-    for (n, resource) in DesiredResource.all(in: desired).enumerated() {
-        var fields = Projection.fields(of: resource, stack: desired.stack, stackTags: desired.tags) {
-            FlowContentCanonicalizer.canonicalForm($0.text)
-        }
+    for (n, resource) in Projection.declaredFields(desired, flowContent: { FlowContentCanonicalizer.canonicalForm($0.text) }).enumerated() {
+        var fields = resource.fields
         var tags: [String: String] = [:]
         if case let .object(t)? = fields["tags"] { tags = t.compactMapValues { if case let .string(s) = $0 { s } else { nil } } }
         if owner == nil { tags[Ownership.stackTag] = nil } else { tags[Ownership.stackTag] = owner }

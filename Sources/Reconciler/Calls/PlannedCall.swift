@@ -1,0 +1,38 @@
+import ConnectAPI
+import Model
+
+/// One Connect call a plan will make: the operation and its whole input. Apply runs exactly
+/// these (resolving ids of resources created earlier in the run), so a plan cannot list
+/// one thing and apply do another.
+public struct PlannedCall: Sendable, Hashable {
+    /// For a create: the resource it makes, and the response members holding its id and ARN.
+    public struct Creates: Sendable, Hashable {
+        public var address: ResourceAddress
+        public var idMember: String
+        public var arnMember: String
+    }
+
+    public var operation: ConnectOperation
+    /// All input members (URI, query and body) by their model names.
+    public var input: [String: CallValue]
+    public var creates: Creates?
+    /// For a delete: the resource that no longer exists once it succeeds.
+    public var deletes: ResourceAddress?
+    /// Shown after the operation's name (`CreateContactFlow (placeholder)`).
+    public var note: String?
+
+    public init(_ operation: ConnectOperation, _ input: [String: CallValue?], creates: Creates? = nil,
+                deletes: ResourceAddress? = nil, note: String? = nil) {
+        self.operation = operation
+        self.input = input.compactMapValues { $0 }
+        self.creates = creates
+        self.deletes = deletes
+        self.note = note
+    }
+
+    /// As plans list it: `UpdateQueueMaxContacts`, `CreateContactFlow (placeholder)`.
+    public var label: String { note.map { "\(operation.name) (\($0))" } ?? operation.name }
+
+    /// The resources whose ids or ARNs the input needs.
+    public var referencedAddresses: [ResourceAddress] { CallValue.object(input).referencedAddresses }
+}

@@ -1,0 +1,53 @@
+import ConnectAPI
+import Model
+
+/// Input pieces several kinds' calls share.
+enum CallShapes {
+    /// Tag changes as TagResource / UntagResource calls, 50 keys per call (Connect's limit).
+    static func tagCalls(arn: String, before: FieldValue?, after: FieldValue?) -> [PlannedCall] {
+        let (set, remove) = tagDelta(before: before, after: after)
+        var calls: [PlannedCall] = []
+        let keys = set.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 50) {
+            let batch = keys[start..<min(start + 50, keys.count)]
+            calls.append(PlannedCall(.tagResource, [
+                "resourceArn": .string(arn),
+                "tags": .object(Dictionary(uniqueKeysWithValues: batch.compactMap { key in set[key].map { (key, CallValue.string($0)) } })),
+            ]))
+        }
+        for start in stride(from: 0, to: remove.count, by: 50) {
+            calls.append(PlannedCall(.untagResource, [
+                "resourceArn": .string(arn), "tagKeys": .strings(Array(remove[start..<min(start + 50, remove.count)])),
+            ]))
+        }
+        return calls
+    }
+
+    /// Tags to set (added or changed) and keys to remove.
+    static func tagDelta(before: FieldValue?, after: FieldValue?) -> (set: [String: String], remove: [String]) {
+        let old = stringMap(before), new = stringMap(after)
+        let set = new.filter { old[$0.key] != $0.value }
+        let remove = old.keys.filter { new[$0] == nil }.sorted()
+        return (set, remove)
+    }
+
+    static func stringMap(_ value: FieldValue?) -> [String: String] {
+        guard case let .object(o)? = value else { return [:] }
+        return o.compactMapValues { if case let .string(s) = $0 { s } else { nil } }
+    }
+
+    /// nil for an absent or empty string (Connect rejects empty descriptions on create).
+    static func nonEmpty(_ s: String?) -> CallValue? {
+        guard let s, !s.isEmpty else { return nil }
+        return .string(s)
+    }
+
+    /// The delete call of a resource, with its id member.
+    static func delete(_ operation: ConnectOperation, _ idMember: String, _ live: LiveResource) -> PlannedCall {
+        PlannedCall(operation, ["InstanceId": .instanceId, idMember: .string(live.id)], deletes: live.address)
+    }
+
+    static func creates(_ address: ResourceAddress, _ idMember: String, _ arnMember: String) -> PlannedCall.Creates {
+        PlannedCall.Creates(address: address, idMember: idMember, arnMember: arnMember)
+    }
+}

@@ -1,0 +1,122 @@
+import ConnectAPI
+import Foundation
+import Model
+
+struct FlowHandler: KindHandler {
+    let kind = ResourceKind.flow
+    let breaksCycles = true
+
+    func declared(in desired: DesiredState) -> [Model.Flow] { desired.flows }
+
+    func fields(of f: Model.Flow, content: FlowContentProjector) -> [String: FieldValue] {
+        let form = content(f.content)
+        return [
+            "type": .string(f.type.rawValue),
+            "description": .string(f.description ?? ""),
+            "status": .string(f.status.rawValue),
+            "state": .string(f.state.rawValue),
+            "content": .string(form.behaviour),
+            "layout": .string(form.layout),
+        ]
+    }
+
+    func replaceReason(_ address: ResourceAddress, changed: Set<String>, renamedFrom: String?, live: LiveResource) -> String? {
+        changed.contains("type") ? "a flow's type cannot change in place: the flow is deleted and created again with a new id" : nil
+    }
+
+    func problems(_ address: ResourceAddress, live: LiveResource, desired fields: [String: FieldValue]) -> [String] {
+        FlowContentCalls.publishedToSaved(address, live: live, desired: fields)
+    }
+
+    func createCalls(_ f: Model.Flow, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall] {
+        var calls = [PlannedCall(.createContactFlow, [
+            "InstanceId": .instanceId, "Name": .string(f.name), "Type": .string(f.type.rawValue),
+            "Description": CallShapes.nonEmpty(f.description),
+            "Content": placeholder ? .string(FlowContentCalls.placeholder(for: f.type)) : .content(f.content.text),
+            "Status": .string(f.status.rawValue), "Tags": .map(tags),
+        ], creates: CallShapes.creates(f.address, "ContactFlowId", "ContactFlowArn"), note: placeholder ? "placeholder" : nil)]
+        if f.state == .archived {
+            calls.append(PlannedCall(.updateContactFlowMetadata, ["InstanceId": .instanceId, "ContactFlowId": .id(f.address),
+                                                                  "ContactFlowState": "ARCHIVED"]))
+        }
+        return calls
+    }
+
+    func fillCalls(_ f: Model.Flow) -> [PlannedCall] { [content(f, id: .id(f.address))] }
+
+    func updateCalls(_ f: Model.Flow, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
+        var calls: [PlannedCall] = []
+        if changed.contains("state") {
+            calls.append(PlannedCall(.updateContactFlowMetadata, [
+                "InstanceId": .instanceId, "ContactFlowId": .string(live.id),
+                "Name": changed.contains("name") ? .string(f.name) : nil,
+                "Description": changed.contains("description") ? .string(f.description ?? "") : nil,
+                "ContactFlowState": .string(f.state.rawValue),
+            ]))
+        } else if !changed.isDisjoint(with: ["name", "description"]) {
+            calls.append(PlannedCall(.updateContactFlowName, ["InstanceId": .instanceId, "ContactFlowId": .string(live.id),
+                                                              "Name": .string(f.name), "Description": .string(f.description ?? "")]))
+        }
+        if !changed.isDisjoint(with: ["content", "layout", "status"]) {
+            calls.append(content(f, id: f.status == .saved ? .string(live.id + ":$SAVED") : .string(live.id)))
+        }
+        return calls
+    }
+
+    func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [CallShapes.delete(.deleteContactFlow, "ContactFlowId", live)] }
+
+    func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
+        FlowContentCalls.translatingRenames(fields, renames)
+    }
+
+    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
+        let criteria = ContactFlowSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
+        for try await page in reader.searchContactFlows(instanceId: instanceId, criteria: criteria) {
+            if let f = page.items.first(where: { $0.Name == name }), let id = f.Id {
+                return FoundResource(id: id, arn: f.Arn ?? "", tags: f.Tags ?? [:])
+            }
+        }
+        return nil
+    }
+
+    func contentFile(_ f: Model.Flow) -> String? { f.content.resolvedPath }
+
+    /// Saved (unpublished) content is addressed as `id:$SAVED`.
+    private func content(_ f: Model.Flow, id: CallValue) -> PlannedCall {
+        let target: CallValue
+        if f.status == .saved, case let .id(address) = id { target = .qualifiedId(address, qualifier: ":$SAVED") } else { target = id }
+        return PlannedCall(.updateContactFlowContent, ["InstanceId": .instanceId, "ContactFlowId": target,
+                                                       "Content": .content(f.content.text)])
+    }
+}
+
+/// What flows and flow modules share: placeholder content, published → saved, renames in content.
+enum FlowContentCalls {
+    static func placeholder(for type: FlowType?) -> String {
+        let action: String
+        switch type {
+        case .contactFlow?, .campaign?: action = "DisconnectParticipant"
+        default: action = "EndFlowExecution"
+        }
+        return #"{"Version":"2019-10-30","StartAction":"patchbay-placeholder","Metadata":{},"Actions":[{"Identifier":"patchbay-placeholder","Type":"\#(action)","Parameters":{},"Transitions":{}}]}"#
+    }
+
+    static func publishedToSaved(_ address: ResourceAddress, live: LiveResource, desired: [String: FieldValue]) -> [String] {
+        guard live.fields["status"] == "PUBLISHED", desired["status"] == "SAVED" else { return [] }
+        let kind = address.kind
+        return ["\(kind.displayName) '\(address.name)' is published; Connect cannot turn a published \(kind.displayName) back into a saved draft (status: SAVED)"]
+    }
+
+    static func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
+        var fields = fields
+        for key in ["content", "layout"] {
+            guard case var .string(text)? = fields[key], text.contains("${") else { continue }
+            for (old, new) in renames.byOldAddress {
+                let prefix = old.kind.contentReferencePrefix
+                text = text.replacingOccurrences(of: "${\(prefix):\(old.name)}", with: "${\(prefix):\(new)}")
+            }
+            fields[key] = .string(text)
+        }
+        return fields
+    }
+}

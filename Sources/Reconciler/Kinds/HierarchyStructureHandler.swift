@@ -1,0 +1,39 @@
+import ConnectAPI
+import Model
+
+/// The user hierarchy structure: the instance's level names, one singleton set as a whole.
+struct HierarchyStructureHandler: KindHandler {
+    let kind = ResourceKind.userHierarchy
+    let isOwned = false
+
+    func declared(in desired: DesiredState) -> [HierarchyStructureDeclaration] {
+        desired.userHierarchy.levels.isEmpty ? [] : [HierarchyStructureDeclaration(levels: desired.userHierarchy.levels)]
+    }
+
+    func fields(of resource: HierarchyStructureDeclaration, content: FlowContentProjector) -> [String: FieldValue] {
+        ["levels": .list(resource.levels.map(FieldValue.string))]
+    }
+
+    func createCalls(_ resource: HierarchyStructureDeclaration, fields: [String: FieldValue], tags: [String: String],
+                     placeholder: Bool) -> [PlannedCall] {
+        [update(resource.levels)]
+    }
+
+    func updateCalls(_ resource: HierarchyStructureDeclaration, fields: [String: FieldValue], live: LiveResource,
+                     changed: Set<String>) -> [PlannedCall] {
+        changed.contains("levels") ? [update(resource.levels)] : []
+    }
+
+    /// The structure cannot be deleted, only set; Patchbay never owns it.
+    func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [] }
+
+    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? { nil }
+
+    /// `UpdateUserHierarchyStructure` takes the complete structure: omitted levels are removed.
+    private func update(_ levels: [String]) -> PlannedCall {
+        let members = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"]
+        var structure: [String: CallValue] = [:]
+        for (member, name) in zip(members, levels) { structure[member] = ["Name": .string(name)] }
+        return PlannedCall(.updateUserHierarchyStructure, ["InstanceId": .instanceId, "HierarchyStructure": .object(structure)])
+    }
+}

@@ -1,0 +1,86 @@
+import ConnectAPI
+import Model
+
+/// Everything the reconciler knows about one resource kind, in one place: how a declared
+/// resource projects into the fields the differ compares, which changes force a replace, the
+/// Connect calls that create, update and delete it (as values), how references to renamed
+/// resources are spelled, and how to find it by name. Handlers are registered in
+/// `KindRegistry.handlers`, whose order is creation order.
+protocol KindHandler: Sendable {
+    associatedtype Resource: DeclaredResource
+
+    var kind: ResourceKind { get }
+    /// The declared resources of this kind.
+    func declared(in desired: DesiredState) -> [Resource]
+    /// `resource` in the manifest vocabulary the differ compares (without `tags`).
+    func fields(of resource: Resource, content: FlowContentProjector) -> [String: FieldValue]
+    /// Tags that fingerprint fields Search does not return (`patchbay:queues`).
+    func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String]
+    /// Why a change of `changed` cannot be made in place (nil: it can).
+    func replaceReason(_ address: ResourceAddress, changed: Set<String>, renamedFrom: String?, live: LiveResource) -> String?
+    /// Problems that make a change impossible (a published flow set back to SAVED).
+    func problems(_ address: ResourceAddress, live: LiveResource, desired fields: [String: FieldValue]) -> [String]
+    /// The calls that create `resource`; with `placeholder`, content is filled in later by `fillCalls`.
+    func createCalls(_ resource: Resource, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall]
+    /// The second step of a placeholder create.
+    func fillCalls(_ resource: Resource) -> [PlannedCall]
+    /// The calls that change `live` into `resource`, given the top-level fields that differ
+    /// (`name` for a rename). Tags are changed by the planner for every kind alike.
+    func updateCalls(_ resource: Resource, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall]
+    func deleteCalls(_ live: LiveResource) -> [PlannedCall]
+    /// Live fields with references to renamed resources spelled with their new names.
+    func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue]
+    /// The resource named `name`, for recovery after a DuplicateResourceException.
+    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource?
+    /// Whether resources of this kind carry tags, and so an owner (the hierarchy structure does not).
+    var isOwned: Bool { get }
+    /// Whether a create can use placeholder content to break a reference cycle.
+    var breaksCycles: Bool { get }
+    /// Kinds whose changes must run before any change of this kind (groups wait for the levels).
+    var waitsFor: [ResourceKind] { get }
+    /// The file whose content a Connect content error is about.
+    func contentFile(_ resource: Resource) -> String?
+    /// Write-only values (passwords) the calls name with `.secret`.
+    func secrets(_ resource: Resource) -> [String: SensitiveValue]
+}
+
+extension KindHandler {
+    func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] { [:] }
+    func replaceReason(_ address: ResourceAddress, changed: Set<String>, renamedFrom: String?, live: LiveResource) -> String? { nil }
+    func problems(_ address: ResourceAddress, live: LiveResource, desired fields: [String: FieldValue]) -> [String] { [] }
+    func fillCalls(_ resource: Resource) -> [PlannedCall] { [] }
+    func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] { fields }
+    var breaksCycles: Bool { false }
+    var isOwned: Bool { true }
+    var waitsFor: [ResourceKind] { [] }
+    func contentFile(_ resource: Resource) -> String? { nil }
+    func secrets(_ resource: Resource) -> [String: SensitiveValue] { [:] }
+}
+
+/// A resource found by name in the instance.
+struct FoundResource: Sendable {
+    var id: String
+    var arn: String
+    var tags: [String: String]
+}
+
+/// Model.Flow content in the form the differ compares (ARNs turned back into references).
+typealias FlowContentProjector = @Sendable (FlowContent) -> FlowContentForm
+
+/// Resources matched through `renamedFrom`: old live address → new declared name.
+struct Renames: Sendable {
+    var byOldAddress: [ResourceAddress: String]
+
+    var isEmpty: Bool { byOldAddress.isEmpty }
+
+    /// The name a reference of `kind` to `name` should have now.
+    func name(_ kind: ResourceKind, _ name: String) -> String { byOldAddress[ResourceAddress(kind, name)] ?? name }
+
+    /// `fields[key]`, a name of `kind`, under its new name.
+    func renaming(_ fields: [String: FieldValue], _ key: String, _ kind: ResourceKind) -> [String: FieldValue] {
+        guard case let .string(old)? = fields[key] else { return fields }
+        var fields = fields
+        fields[key] = .string(name(kind, old))
+        return fields
+    }
+}

@@ -1,0 +1,108 @@
+import ConnectAPI
+import Model
+
+struct UserHandler: KindHandler {
+    let kind = ResourceKind.user
+
+    func declared(in desired: DesiredState) -> [Model.User] { desired.users }
+
+    func fields(of u: Model.User, content: FlowContentProjector) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [
+            "firstName": .string(u.firstName ?? ""),
+            "lastName": .string(u.lastName ?? ""),
+            "email": .string(u.email ?? ""),
+            "secondaryEmail": .string(u.secondaryEmail ?? ""),
+            "mobile": .string(u.mobile ?? ""),
+            "routingProfile": .string(u.routingProfile),
+            "securityProfiles": .strings(u.securityProfiles),
+            "hierarchyGroup": .optional(u.hierarchyGroup),
+            "phone": Projection.phone(type: u.phone.type.rawValue, autoAccept: u.phone.autoAccept,
+                                      afterContactWorkSeconds: u.phone.afterContactWorkSeconds,
+                                      deskPhoneNumber: u.phone.deskPhoneNumber),
+        ]
+        if u.password != nil { fields["password"] = .sensitive }
+        return fields
+    }
+
+    func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] {
+        [Fingerprint.identityTag: Fingerprint.of(Fingerprint.identity(fields))]
+    }
+
+    func replaceReason(_ address: ResourceAddress, changed: Set<String>, renamedFrom: String?, live: LiveResource) -> String? {
+        guard let renamedFrom else { return nil }
+        return "Connect cannot change a username: user '\(renamedFrom)' is deleted and '\(address.name)' created in its place; the old user's id, history and metrics are lost"
+    }
+
+    func createCalls(_ u: Model.User, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall] {
+        [PlannedCall(.createUser, [
+            "InstanceId": .instanceId, "Username": .string(u.username),
+            "Password": u.password == nil ? nil : .secret(u.address, field: "password"),
+            "IdentityInfo": identity(u), "PhoneConfig": phoneConfig(u.phone),
+            "SecurityProfileIds": securityProfileIds(u),
+            "RoutingProfileId": .id(ResourceAddress(.routingProfile, u.routingProfile)),
+            "HierarchyGroupId": u.hierarchyGroup.map { .id(ResourceAddress(.hierarchyGroup, $0)) }, "Tags": .map(tags),
+        ], creates: CallShapes.creates(u.address, "UserId", "UserArn"))]
+    }
+
+    func updateCalls(_ u: Model.User, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
+        let id = CallValue.string(live.id)
+        var calls: [PlannedCall] = []
+        if !changed.isDisjoint(with: ["firstName", "lastName", "email", "secondaryEmail", "mobile"]) {
+            calls.append(PlannedCall(.updateUserIdentityInfo, ["InstanceId": .instanceId, "UserId": id, "IdentityInfo": identity(u)]))
+        }
+        if changed.contains("phone") {
+            calls.append(PlannedCall(.updateUserPhoneConfig, ["InstanceId": .instanceId, "UserId": id, "PhoneConfig": phoneConfig(u.phone)]))
+        }
+        if changed.contains("routingProfile") {
+            calls.append(PlannedCall(.updateUserRoutingProfile, ["InstanceId": .instanceId, "UserId": id,
+                "RoutingProfileId": .id(ResourceAddress(.routingProfile, u.routingProfile))]))
+        }
+        if changed.contains("securityProfiles") {
+            calls.append(PlannedCall(.updateUserSecurityProfiles, ["InstanceId": .instanceId, "UserId": id,
+                                                                   "SecurityProfileIds": securityProfileIds(u)]))
+        }
+        if changed.contains("hierarchyGroup") {
+            // Without HierarchyGroupId the user leaves its group.
+            calls.append(PlannedCall(.updateUserHierarchy, ["InstanceId": .instanceId, "UserId": id,
+                "HierarchyGroupId": u.hierarchyGroup.map { .id(ResourceAddress(.hierarchyGroup, $0)) }]))
+        }
+        return calls
+    }
+
+    func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [CallShapes.delete(.deleteUser, "UserId", live)] }
+
+    func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
+        renames.renaming(fields, "routingProfile", .routingProfile)
+    }
+
+    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
+        let criteria = UserSearchCriteria(StringCondition: StringCondition(FieldName: "Username", Value: name, ComparisonType: .EXACT))
+        for try await page in reader.searchUsers(instanceId: instanceId, criteria: criteria) {
+            if let u = page.items.first(where: { $0.Username == name }), let id = u.Id {
+                return FoundResource(id: id, arn: u.Arn ?? "", tags: u.Tags ?? [:])
+            }
+        }
+        return nil
+    }
+
+    func secrets(_ u: Model.User) -> [String: SensitiveValue] { u.password.map { ["password": $0] } ?? [:] }
+
+    private func securityProfileIds(_ u: Model.User) -> CallValue {
+        .list(u.securityProfiles.sorted().map { .id(ResourceAddress(.securityProfile, $0)) })
+    }
+
+    private func identity(_ u: Model.User) -> CallValue {
+        [
+            "FirstName": CallShapes.nonEmpty(u.firstName), "LastName": CallShapes.nonEmpty(u.lastName),
+            "Email": CallShapes.nonEmpty(u.email), "SecondaryEmail": CallShapes.nonEmpty(u.secondaryEmail),
+            "Mobile": CallShapes.nonEmpty(u.mobile),
+        ]
+    }
+
+    private func phoneConfig(_ p: Model.PhoneConfig) -> CallValue {
+        [
+            "PhoneType": .string(p.type.rawValue), "AutoAccept": .bool(p.autoAccept),
+            "AfterContactWorkTimeLimit": .int(p.afterContactWorkSeconds), "DeskPhoneNumber": .optional(p.deskPhoneNumber),
+        ]
+    }
+}
