@@ -14,8 +14,7 @@ public enum Differ {
     /// Every field of `fields` as a change from nothing (a create) or to nothing (a delete).
     public static func listing(_ fields: [String: FieldValue], asCreate: Bool) -> [FieldChange] {
         fields.keys.sorted().compactMap { key in
-            let value = fields[key]!
-            if value.isNull { return nil }
+            guard let value = fields[key], !value.isNull else { return nil }
             return asCreate
                 ? FieldChange(path: pathComponent(key, prefix: ""), before: nil, after: value)
                 : FieldChange(path: pathComponent(key, prefix: ""), before: value, after: nil)
@@ -47,7 +46,7 @@ public enum Differ {
     /// `a.b` for identifier-like keys, `a["Tier 1"]` otherwise.
     static func pathComponent(_ key: String, prefix: String) -> String {
         let plain = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-            && !(key.first!.isNumber)
+            && !(key.first?.isNumber ?? false)
         if plain { return prefix.isEmpty ? key : prefix + "." + key }
         return prefix + "[" + JSONValue.quote(key) + "]"
     }

@@ -169,7 +169,7 @@ public struct LiveStateReader: Sendable {
         var state = LiveProjection.project(raw, details.withLock { $0 }, readCalls: calls.count)
         for (address, resource) in state.resources {
             guard let fields = trusted[resource.id] else { continue }
-            state.resources[address]!.fields.merge(fields) { _, trustedValue in trustedValue }
+            state.resources[address]?.fields.merge(fields) { _, trustedValue in trustedValue }
         }
         return state
     }

@@ -15,7 +15,7 @@ public enum ChangeAction: String, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (a: ChangeAction, b: ChangeAction) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
