@@ -14,9 +14,11 @@ import Testing
 
     @Test func committedSchemaIsCurrent() throws {
         let generated = JSONSchemaGenerator.generate()
-        if Self.recording {
+        if Self.recording && (try? String(contentsOf: Self.schemaURL, encoding: .utf8)) != generated {
             try FileManager.default.createDirectory(at: Self.schemaURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(generated.utf8).write(to: Self.schemaURL)
+            Issue.record("re-recorded schemas/patchbay.schema.json; review the diff and run again without PATCHBAY_RECORD")
+            return
         }
         let committed = try String(contentsOf: Self.schemaURL, encoding: .utf8)
         #expect(committed == generated, "schemas/patchbay.schema.json is stale; run PATCHBAY_RECORD=1 swift test --filter SchemaTests")
@@ -31,6 +33,7 @@ import Testing
         if Self.recording && current != generated {
             let updated = String(text[..<begin.upperBound]) + generated + String(text[end.lowerBound...])
             try Data(updated.utf8).write(to: Self.docsURL)
+            Issue.record("re-recorded the key reference in docs/manifest.md; review the diff and run again without PATCHBAY_RECORD")
             return
         }
         #expect(current == generated, "docs/manifest.md key reference is stale; run PATCHBAY_RECORD=1 swift test --filter SchemaTests")

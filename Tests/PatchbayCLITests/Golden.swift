@@ -1,14 +1,19 @@
 import Foundation
 import Testing
 
-/// Golden-file comparison. Run with `PATCHBAY_RECORD=1 swift test` to rewrite the files.
+/// Golden-file comparison. Run with `PATCHBAY_RECORD=1 swift test` to rewrite the files; a
+/// test whose file it rewrote fails (so a recording run is never mistaken for a passing one).
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["PATCHBAY_RECORD"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            if (try? String(contentsOf: url, encoding: .utf8)) != actual {
+                try actual.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("re-recorded golden file \(name); review the diff and run again without PATCHBAY_RECORD",
+                             sourceLocation: sourceLocation)
+            }
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
