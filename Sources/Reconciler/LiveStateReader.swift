@@ -58,130 +58,64 @@ public struct LiveStateReader: Sendable {
     /// Reads the instance. `needed` names the resources whose full details are wanted;
     /// `declared` holds the projected fields of resources whose fingerprints may be trusted.
     public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:]) async throws -> LiveState {
-        let calls = CallCounter()
-        let reader = self.reader
-        let iid = instanceId
-        async let hours = all("hours of operation", calls, reader.searchHoursOfOperations(instanceId: iid))
-        async let queues = all("queues", calls, reader.searchQueues(
-            instanceId: iid, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD")))
-        async let profiles = all("routing profiles", calls, reader.searchRoutingProfiles(instanceId: iid))
-        async let flows = all("flows", calls, reader.searchContactFlows(instanceId: iid))
-        async let modules = all("flow modules", calls, reader.searchContactFlowModules(instanceId: iid))
-        async let securityProfiles = all("security profiles", calls, reader.searchSecurityProfiles(instanceId: iid))
-        async let groups = all("hierarchy groups", calls, reader.searchUserHierarchyGroups(instanceId: iid))
-        async let structure = { () async throws -> HierarchyStructure in
-            calls.add()
-            return try await reader.describeUserHierarchyStructure(instanceId: iid)
-        }()
-        async let users = all("users", calls, reader.searchUsers(instanceId: iid))
-
-        var raw = RawState()
-        raw.hours = try await hours
-        raw.queues = try await queues
-        raw.profiles = try await profiles
-        raw.flows = try await flows
-        raw.modules = try await modules
-        raw.securityProfiles = try await securityProfiles
-        raw.groups = try await groups
-        raw.structure = try await structure
-        raw.users = try await users
+        let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
+        // First phase: one Search per kind, all kinds at once.
+        let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
+            for (n, handler) in KindRegistry.handlers.enumerated() {
+                group.addTask { (n, try await handler.search(context)) }
+            }
+            var results: [(Int, SearchedKind)] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        let names = NameIndex(searched.flatMap(\.identities).filter { $0.address.kind != .userHierarchy })
 
         // Second phase: the fields Search lacks, for the resources the plan needs.
-        let details = Mutex(RawDetails())
-        var jobs: [@Sendable () async throws -> Void] = []
-        var trusted: [String: [String: FieldValue]] = [:]  // resource id → fields taken as declared
-        let queueIds = Dictionary(raw.queues.compactMap { q in q.Name.flatMap { n in q.QueueId.map { (n, $0) } } },
-                                  uniquingKeysWith: { a, _ in a })
-        for p in raw.profiles {
-            guard let id = p.RoutingProfileId, let name = p.Name, needed.contains(ResourceAddress(.routingProfile, name)) else { continue }
-            if let mine = declared[ResourceAddress(.routingProfile, name)], let queues = mine["queues"],
-               p.Tags?[Fingerprint.queuesTag] == Fingerprint.of(queues) {
-                // The fingerprint must agree with the queue ids Search does return.
-                let declaredIds = RoutingQueueDelta.entries(queues).map { queueIds[$0.queue] }
-                if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
-                    trusted[id] = ["queues": queues]
-                    continue
+        let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]), declared: declared)
+        var details: [String: [String: FieldValue]] = [:]
+        var jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])] = []
+        for kind in searched {
+            for (id, plan) in kind.details(detailContext) {
+                switch plan {
+                case .none: break
+                case let .trusted(fields): details[id] = fields
+                case let .fetch(fetch): jobs.append((id, fetch))
                 }
             }
-            jobs.append {
-                let pages = reader.listRoutingProfileQueues(instanceId: iid, routingProfileId: id)
-                var configs: [RoutingProfileQueueConfigSummary] = []
-                for try await page in pages { calls.add(); configs += page.items }
-                details.withLock { $0.profileQueues[id] = configs }
-            }
         }
-        for s in raw.securityProfiles {
-            guard let id = s.Id, let name = s.SecurityProfileName, needed.contains(ResourceAddress(.securityProfile, name)) else { continue }
-            if let mine = declared[ResourceAddress(.securityProfile, name)], let permissions = mine["permissions"],
-               s.Tags?[Fingerprint.permissionsTag] == Fingerprint.of(permissions) {
-                trusted[id] = ["permissions": permissions]
-                continue
-            }
-            jobs.append {
-                let pages = reader.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id)
-                var permissions: [String] = []
-                for try await page in pages { calls.add(); permissions += page.items }
-                details.withLock { $0.permissions[id] = permissions }
-            }
+        for (id, fields) in try await fetchAll(jobs) { details[id] = fields }
+
+        var resources = searched.flatMap { $0.project(names, details) }
+        let structure = resources.first { $0.address == Self.structure }
+        resources.removeAll { $0.address.kind == .userHierarchy }
+        var levels: [String] = []
+        if case let .list(names)? = structure?.fields["levels"] {
+            levels = names.compactMap { if case let .string(s) = $0 { s } else { nil } }
         }
-        for u in raw.users {
-            guard let id = u.Id, let name = u.Username, needed.contains(ResourceAddress(.user, name)) else { continue }
-            if let mine = declared[ResourceAddress(.user, name)],
-               u.Tags?[Fingerprint.identityTag] == Fingerprint.of(Fingerprint.identity(mine)) {
-                trusted[id] = ["email": mine["email"] ?? "", "secondaryEmail": mine["secondaryEmail"] ?? "", "mobile": mine["mobile"] ?? ""]
-                continue
-            }
-            jobs.append {
-                calls.add()
-                let user = try await reader.describeUser(instanceId: iid, userId: id)
-                details.withLock { $0.identity[id] = user.IdentityInfo }
-            }
-        }
-        for f in raw.flows where f.Content == nil {
-            guard let id = f.Id, let name = f.Name, needed.contains(ResourceAddress(.flow, name)) else { continue }
-            jobs.append {
-                calls.add()
-                let flow = try await reader.describeContactFlow(instanceId: iid, contactFlowId: id)
-                details.withLock { $0.flowContent[id] = flow.Content }
-            }
-        }
-        for m in raw.modules where m.Content == nil {
-            guard let id = m.Id, let name = m.Name, needed.contains(ResourceAddress(.flowModule, name)) else { continue }
-            jobs.append {
-                calls.add()
-                let module = try await reader.describeContactFlowModule(instanceId: iid, contactFlowModuleId: id)
-                details.withLock { $0.flowContent[id] = module.Content }
-            }
-        }
-        let total = jobs.count
-        let done = Mutex(0)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 0
-            while next < min(concurrency, jobs.count) {
-                group.addTask(operation: jobs[next]); next += 1
-            }
-            while try await group.next() != nil {
-                let n = done.withLock { $0 += 1; return $0 }
-                onProgress?(Progress(kind: "details", read: n, total: total))
-                if next < jobs.count { group.addTask(operation: jobs[next]); next += 1 }
-            }
-        }
-        var state = LiveProjection.project(raw, details.withLock { $0 }, readCalls: calls.count)
-        for (address, resource) in state.resources {
-            guard let fields = trusted[resource.id] else { continue }
-            state.resources[address]?.fields.merge(fields) { _, trustedValue in trustedValue }
-        }
-        return state
+        return LiveState(resources: resources, hierarchyLevels: levels, readCalls: context.calls.count)
     }
 
-    private func all<P: ConnectPage>(_ kind: String, _ calls: CallCounter, _ pages: ConnectPages<P>) async throws -> [P.Item] {
-        var items: [P.Item] = []
-        for try await page in pages {
-            calls.add()
-            items += page.items
-            onProgress?(Progress(kind: kind, read: items.count, total: nil))
+    private static let structure = ResourceAddress(.userHierarchy, HierarchyStructureDeclaration.name)
+
+    /// Runs the per-resource reads, `concurrency` at a time, reporting progress.
+    private func fetchAll(_ jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])]) async throws
+        -> [(String, [String: FieldValue])] {
+        let total = jobs.count
+        return try await withThrowingTaskGroup(of: (String, [String: FieldValue]).self) { group in
+            var next = 0, results: [(String, [String: FieldValue])] = []
+            func start() {
+                let job = jobs[next]
+                group.addTask { (job.id, try await job.fetch()) }
+                next += 1
+            }
+            while next < min(concurrency, total) { start() }
+            while let result = try await group.next() {
+                results.append(result)
+                onProgress?(Progress(kind: "details", read: results.count, total: total))
+                if next < total { start() }
+            }
+            return results
         }
-        return items
     }
 }
 
@@ -192,23 +126,3 @@ final class CallCounter: Sendable {
     var count: Int { value.withLock { $0 } }
 }
 
-/// What the Search calls returned.
-struct RawState: Sendable {
-    var hours: [ConnectAPI.HoursOfOperation] = []
-    var queues: [ConnectAPI.Queue] = []
-    var profiles: [ConnectAPI.RoutingProfile] = []
-    var flows: [ContactFlow] = []
-    var modules: [ContactFlowModule] = []
-    var securityProfiles: [SecurityProfileSearchSummary] = []
-    var groups: [ConnectAPI.HierarchyGroup] = []
-    var structure: HierarchyStructure?
-    var users: [UserSearchSummary] = []
-}
-
-/// What the per-resource calls returned, by resource id.
-struct RawDetails: Sendable {
-    var profileQueues: [String: [RoutingProfileQueueConfigSummary]] = [:]
-    var permissions: [String: [String]] = [:]
-    var identity: [String: UserIdentityInfo?] = [:]
-    var flowContent: [String: String?] = [:]
-}

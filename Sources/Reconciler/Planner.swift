@@ -38,19 +38,7 @@ public enum Planner {
         }
         func location(_ address: ResourceAddress) -> SourceLocation? { desired.declarations[address] }
 
-        // Phone numbers are not read yet: a number is passed to Connect as written.
-        for queue in desired.queues {
-            if let number = queue.outboundCallerId?.number, number.hasPrefix("+") {
-                diagnostics.append(.warning("queue '\(queue.name)': outboundCallerId.number '\(number)' is sent to Connect as the outbound caller number id; Patchbay does not yet look phone numbers up (ListPhoneNumbersV2), so Connect will reject a number that is not an id",
-                                            at: location(queue.address)))
-            }
-        }
-        // Externals must exist.
-        for external in desired.externals where live[external] == nil {
-            diagnostics.append(.error("\(external.kind.displayName) '\(external.name)' is declared external but does not exist in instance \(instance.id)",
-                                      at: location(external)))
-        }
-
+        diagnostics += preflight(desired, live: live, instance: instance)
         var candidates: [Candidate] = []
         var claimed = Set<ResourceAddress>()  // live resources matched by a declaration
         var secrets: [ResourceAddress: [String: SensitiveValue]] = [:]
@@ -85,18 +73,9 @@ public enum Planner {
         }
 
         // Resources of this stack no longer declared.
-        var orphans = live.resources.values.filter { resource in
-            resource.owner == stack && !claimed.contains(resource.address) && !declared.contains(resource.address) && !resource.isDefault
-        }
-        orphans.sort { a, b in a.address.kind != b.address.kind ? a.address.kind > b.address.kind : deleteOrder(a.address, b.address) }
+        let orphans = orphans(of: stack, in: live, claimed: claimed, declared: declared)
         if options.prune {
-            for orphan in orphans {
-                let calls = KindRegistry.handler(for: orphan.address.kind)?.deleteCalls(orphan) ?? []
-                let change = PlannedChange(kind: orphan.address.kind.rawValue, name: orphan.address.name, action: .delete,
-                                           fields: Differ.listing(orphan.fields.filter { !isEmpty($0.value) }, asCreate: false),
-                                           calls: calls.map(\.label), id: orphan.id)
-                candidates.append(Candidate(change: change, address: orphan.address, item: nil, live: orphan, calls: calls))
-            }
+            candidates += orphans.map(deleteCandidate)
         } else if !orphans.isEmpty {
             notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
                          + orphans.map(\.address.description).joined(separator: ", "))
@@ -107,6 +86,39 @@ public enum Planner {
         let plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,
                         changes: steps.map(\.change), readCalls: live.readCalls)
         return PlanningResult(plan: plan, details: steps, secrets: secrets, diagnostics: diagnostics.sorted(), notes: notes)
+    }
+
+    /// Warnings and errors that need no diff: numbers not looked up yet, missing externals.
+    private static func preflight(_ desired: DesiredState, live: LiveState, instance: Plan.Instance) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        // Phone numbers are not read yet: a number is passed to Connect as written.
+        for queue in desired.queues {
+            if let number = queue.outboundCallerId?.number, number.hasPrefix("+") {
+                diagnostics.append(.warning("queue '\(queue.name)': outboundCallerId.number '\(number)' is sent to Connect as the outbound caller number id; Patchbay does not yet look phone numbers up (ListPhoneNumbersV2), so Connect will reject a number that is not an id",
+                                            at: desired.declarations[queue.address]))
+            }
+        }
+        for external in desired.externals where live[external] == nil {
+            diagnostics.append(.error("\(external.kind.displayName) '\(external.name)' is declared external but does not exist in instance \(instance.id)",
+                                      at: desired.declarations[external]))
+        }
+        return diagnostics
+    }
+
+    /// This stack's resources that nothing declares any more (Connect's defaults never), in delete order.
+    private static func orphans(of stack: String, in live: LiveState, claimed: Set<ResourceAddress>,
+                                declared: Set<ResourceAddress>) -> [LiveResource] {
+        live.resources.values.filter { resource in
+            resource.owner == stack && !claimed.contains(resource.address) && !declared.contains(resource.address) && !resource.isDefault
+        }.sorted { a, b in a.address.kind != b.address.kind ? a.address.kind > b.address.kind : deleteOrder(a.address, b.address) }
+    }
+
+    private static func deleteCandidate(_ orphan: LiveResource) -> Candidate {
+        let calls = KindRegistry.handler(for: orphan.address.kind)?.deleteCalls(orphan) ?? []
+        let change = PlannedChange(kind: orphan.address.kind.rawValue, name: orphan.address.name, action: .delete,
+                                   fields: Differ.listing(orphan.fields.filter { !isEmpty($0.value) }, asCreate: false),
+                                   calls: calls.map(\.label), id: orphan.id)
+        return Candidate(change: change, address: orphan.address, item: nil, live: orphan, calls: calls)
     }
 
     /// The live resource a declaration describes: same name, else a name it was renamed from.

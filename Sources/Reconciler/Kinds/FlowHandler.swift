@@ -120,3 +120,39 @@ enum FlowContentCalls {
         return fields
     }
 }
+
+extension FlowHandler {
+    func search(_ context: LiveReadContext) async throws -> [ContactFlow] {
+        try await context.all("flows", context.reader.searchContactFlows(instanceId: context.instanceId))
+    }
+
+    func identity(of f: ContactFlow) -> LiveIdentity? {
+        guard let id = f.Id, let name = f.Name else { return nil }
+        return LiveIdentity(id: id, arn: f.Arn ?? "", address: ResourceAddress(.flow, name))
+    }
+
+    /// DescribeContactFlow only when Search left the content out.
+    func details(_ f: ContactFlow, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        guard f.Content == nil else { return .none }
+        let read = context.read, names = context.names, id = identity.id
+        return .fetch {
+            let flow = try await read.one { try await read.reader.describeContactFlow(instanceId: read.instanceId, contactFlowId: id) }
+            return FlowContentCalls.contentFields(names.content(flow.Content))
+        }
+    }
+
+    func project(_ f: ContactFlow, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        var fields = FlowContentCalls.contentFields(names.content(f.Content))
+        fields["type"] = .string(f.Type?.rawValue ?? "")
+        fields["description"] = .string(f.Description ?? "")
+        fields["status"] = .string(f.Status?.rawValue ?? "PUBLISHED")
+        fields["state"] = .string(f.State?.rawValue ?? "ACTIVE")
+        return LiveProjected(fields: fields, tags: f.Tags ?? [:], isDefault: ConnectDefaults.flowType(named: identity.address.name) != nil)
+    }
+}
+
+extension FlowContentCalls {
+    static func contentFields(_ form: FlowContentForm) -> [String: FieldValue] {
+        ["content": .string(form.behaviour), "layout": .string(form.layout)]
+    }
+}

@@ -76,3 +76,34 @@ struct FlowModuleHandler: KindHandler {
                                                       "Content": .content(m.content.text)])
     }
 }
+
+extension FlowModuleHandler {
+    func search(_ context: LiveReadContext) async throws -> [ContactFlowModule] {
+        try await context.all("flow modules", context.reader.searchContactFlowModules(instanceId: context.instanceId))
+    }
+
+    func identity(of m: ContactFlowModule) -> LiveIdentity? {
+        guard let id = m.Id, let name = m.Name else { return nil }
+        return LiveIdentity(id: id, arn: m.Arn ?? "", address: ResourceAddress(.flowModule, name))
+    }
+
+    /// DescribeContactFlowModule only when Search left the content out.
+    func details(_ m: ContactFlowModule, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        guard m.Content == nil else { return .none }
+        let read = context.read, names = context.names, id = identity.id
+        return .fetch {
+            let module = try await read.one {
+                try await read.reader.describeContactFlowModule(instanceId: read.instanceId, contactFlowModuleId: id)
+            }
+            return FlowContentCalls.contentFields(names.content(module.Content))
+        }
+    }
+
+    func project(_ m: ContactFlowModule, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        var fields = FlowContentCalls.contentFields(names.content(m.Content))
+        fields["description"] = .string(m.Description ?? "")
+        fields["status"] = .string(m.Status?.rawValue ?? "PUBLISHED")
+        fields["state"] = .string(m.State?.rawValue ?? "ACTIVE")
+        return LiveProjected(fields: fields, tags: m.Tags ?? [:])
+    }
+}

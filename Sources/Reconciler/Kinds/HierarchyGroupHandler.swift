@@ -34,10 +34,34 @@ struct HierarchyGroupHandler: KindHandler {
         let leaf = String(path.split(separator: "/").last ?? "")
         let criteria = UserHierarchyGroupSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: leaf, ComparisonType: .EXACT))
         for try await page in reader.searchUserHierarchyGroups(instanceId: instanceId, criteria: criteria) {
-            if let g = page.items.first(where: { LiveProjection.path(of: $0) == path }), let id = g.Id {
+            if let g = page.items.first(where: { Self.path(of: $0) == path }), let id = g.Id {
                 return FoundResource(id: id, arn: g.Arn ?? "", tags: g.Tags ?? [:])
             }
         }
         return nil
+    }
+}
+
+extension HierarchyGroupHandler {
+    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.HierarchyGroup] {
+        try await context.all("hierarchy groups", context.reader.searchUserHierarchyGroups(instanceId: context.instanceId))
+    }
+
+    /// Level "0" is Connect's root, not a group of the hierarchy.
+    func identity(of g: ConnectAPI.HierarchyGroup) -> LiveIdentity? {
+        guard g.LevelId != "0", let id = g.Id else { return nil }
+        return LiveIdentity(id: id, arn: g.Arn ?? "", address: ResourceAddress(.hierarchyGroup, Self.path(of: g)))
+    }
+
+    func project(_ g: ConnectAPI.HierarchyGroup, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        let parent = identity.address.name.split(separator: "/").dropLast().joined(separator: "/")
+        return LiveProjected(fields: ["parent": parent.isEmpty ? .null : .string(parent)], tags: g.Tags ?? [:])
+    }
+
+    /// `Americas/New York`: the names on the group's path, top first.
+    static func path(of group: ConnectAPI.HierarchyGroup) -> String {
+        let p = group.HierarchyPath
+        let names = [p?.LevelOne, p?.LevelTwo, p?.LevelThree, p?.LevelFour, p?.LevelFive].compactMap { $0?.Name }
+        return names.isEmpty ? (group.Name ?? "") : names.joined(separator: "/")
     }
 }

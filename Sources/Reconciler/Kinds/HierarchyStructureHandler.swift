@@ -37,3 +37,28 @@ struct HierarchyStructureHandler: KindHandler {
         return PlannedCall(.updateUserHierarchyStructure, ["InstanceId": .instanceId, "HierarchyStructure": .object(structure)])
     }
 }
+
+extension HierarchyStructureHandler {
+    func search(_ context: LiveReadContext) async throws -> [HierarchyStructure] {
+        let reader = context.reader, instanceId = context.instanceId
+        return [try await context.one { try await reader.describeUserHierarchyStructure(instanceId: instanceId) }]
+    }
+
+    func identity(of raw: HierarchyStructure) -> LiveIdentity? {
+        LiveIdentity(id: "", arn: "", address: ResourceAddress(.userHierarchy, HierarchyStructureDeclaration.name))
+    }
+
+    func project(_ raw: HierarchyStructure, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        LiveProjected(fields: ["levels": .list(Self.levels(raw).map(FieldValue.string))], tags: [:])
+    }
+
+    /// Level names, top first, up to the first level not set.
+    static func levels(_ s: HierarchyStructure) -> [String] {
+        var levels: [String] = []
+        for level in [s.LevelOne, s.LevelTwo, s.LevelThree, s.LevelFour, s.LevelFive] {
+            guard let name = level?.Name else { break }
+            levels.append(name)
+        }
+        return levels
+    }
+}

@@ -55,3 +55,26 @@ struct HoursOfOperationHandler: KindHandler {
         })
     }
 }
+
+extension HoursOfOperationHandler {
+    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.HoursOfOperation] {
+        try await context.all("hours of operation", context.reader.searchHoursOfOperations(instanceId: context.instanceId))
+    }
+
+    func identity(of h: ConnectAPI.HoursOfOperation) -> LiveIdentity? {
+        guard let id = h.HoursOfOperationId, let name = h.Name else { return nil }
+        return LiveIdentity(id: id, arn: h.HoursOfOperationArn ?? "", address: ResourceAddress(.hoursOfOperation, name))
+    }
+
+    func project(_ h: ConnectAPI.HoursOfOperation, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        var days: [String: [String]] = [:]
+        for c in h.Config ?? [] {
+            days[c.Day.rawValue.lowercased(), default: []].append("\(LiveProjection.time(c.StartTime))-\(LiveProjection.time(c.EndTime))")
+        }
+        return LiveProjected(fields: [
+            "description": .string(h.Description ?? ""),
+            "timeZone": .string(h.TimeZone ?? ""),
+            "schedule": .object(days.mapValues { .list($0.sorted().map(FieldValue.string)) }),
+        ], tags: h.Tags ?? [:], isDefault: ConnectDefaults.hoursOfOperation.contains(identity.address.name))
+    }
+}

@@ -8,6 +8,8 @@ import Model
 /// `KindRegistry.handlers`, whose order is creation order.
 protocol KindHandler: Sendable {
     associatedtype Resource: DeclaredResource
+    /// What one item of this kind's Search (or Describe) returns.
+    associatedtype Raw: Sendable
 
     var kind: ResourceKind { get }
     /// The declared resources of this kind.
@@ -42,6 +44,17 @@ protocol KindHandler: Sendable {
     func contentFile(_ resource: Resource) -> String?
     /// Write-only values (passwords) the calls name with `.secret`.
     func secrets(_ resource: Resource) -> [String: SensitiveValue]
+
+    // Reading
+
+    /// Every resource of this kind in the instance, with the fewest calls (Search at its largest page).
+    func search(_ context: LiveReadContext) async throws -> [Raw]
+    /// The id, ARN and address of a search result (nil: not a resource Patchbay manages).
+    func identity(of raw: Raw) -> LiveIdentity?
+    /// The per-resource calls for fields Search does not return, for one needed resource.
+    func details(_ raw: Raw, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan
+    /// A search result in the manifest vocabulary, references by name (the twin of `fields(of:)`).
+    func project(_ raw: Raw, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected
 }
 
 extension KindHandler {
@@ -55,6 +68,7 @@ extension KindHandler {
     var waitsFor: [ResourceKind] { [] }
     func contentFile(_ resource: Resource) -> String? { nil }
     func secrets(_ resource: Resource) -> [String: SensitiveValue] { [:] }
+    func details(_ raw: Raw, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan { .none }
 }
 
 /// A resource found by name in the instance.

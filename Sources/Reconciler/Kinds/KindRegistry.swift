@@ -52,6 +52,7 @@ struct AnyKindHandler: Sendable {
     let deleteCalls: @Sendable (LiveResource) -> [PlannedCall]
     let translatingRenames: @Sendable ([String: FieldValue], Renames) -> [String: FieldValue]
     let find: @Sendable (String, any ConnectReader, String) async throws -> FoundResource?
+    let search: @Sendable (LiveReadContext) async throws -> SearchedKind
 
     init<H: KindHandler>(_ handler: H) {
         kind = handler.kind
@@ -63,6 +64,7 @@ struct AnyKindHandler: Sendable {
         deleteCalls = { handler.deleteCalls($0) }
         translatingRenames = { handler.translatingRenames($0, $1) }
         find = { try await handler.find($0, reader: $1, instanceId: $2) }
+        search = { SearchedKind(handler, try await handler.search($0)) }
         items = { desired, content in
             handler.declared(in: desired).map { resource in Self.item(handler, resource, desired, content) }
         }

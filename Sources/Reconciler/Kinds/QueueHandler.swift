@@ -86,3 +86,28 @@ struct QueueHandler: KindHandler {
         ]
     }
 }
+
+extension QueueHandler {
+    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.Queue] {
+        try await context.all("queues", context.reader.searchQueues(
+            instanceId: context.instanceId, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD")))
+    }
+
+    func identity(of q: ConnectAPI.Queue) -> LiveIdentity? {
+        guard let id = q.QueueId, let name = q.Name else { return nil }
+        return LiveIdentity(id: id, arn: q.QueueArn ?? "", address: ResourceAddress(.queue, name))
+    }
+
+    func project(_ q: ConnectAPI.Queue, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        let caller = q.OutboundCallerConfig
+        let flow = caller?.OutboundFlowId.map { names.knownName(.flow, $0) ?? $0 }
+        return LiveProjected(fields: [
+            "description": .string(q.Description ?? ""),
+            "hoursOfOperation": names.name(.hoursOfOperation, q.HoursOfOperationId),
+            "maxContacts": .optional(q.MaxContacts),
+            "status": .string(q.Status?.rawValue ?? "ENABLED"),
+            "outboundCallerId": Projection.outboundCallerId(name: caller?.OutboundCallerIdName,
+                                                             number: caller?.OutboundCallerIdNumberId, flow: flow),
+        ], tags: q.Tags ?? [:], isDefault: ConnectDefaults.queues.contains(identity.address.name))
+    }
+}

@@ -106,3 +106,44 @@ struct RoutingProfileHandler: KindHandler {
         })
     }
 }
+
+extension RoutingProfileHandler {
+    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.RoutingProfile] {
+        try await context.all("routing profiles", context.reader.searchRoutingProfiles(instanceId: context.instanceId))
+    }
+
+    func identity(of p: ConnectAPI.RoutingProfile) -> LiveIdentity? {
+        guard let id = p.RoutingProfileId, let name = p.Name else { return nil }
+        return LiveIdentity(id: id, arn: p.RoutingProfileArn ?? "", address: ResourceAddress(.routingProfile, name))
+    }
+
+    /// SearchRoutingProfiles lacks each queue's priority, delay and channel: ListRoutingProfileQueues,
+    /// unless the fingerprint tag matches the manifests and agrees with the queue ids Search does return.
+    func details(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        if let mine = context.declared[identity.address], let queues = mine["queues"],
+           p.Tags?[Fingerprint.queuesTag] == Fingerprint.of(queues) {
+            let declaredIds = RoutingQueueDelta.entries(queues).map { context.names.id(of: ResourceAddress(.queue, $0.queue)) }
+            if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
+                return .trusted(["queues": queues])
+            }
+        }
+        let read = context.read, names = context.names, id = identity.id
+        return .fetch {
+            let configs = try await read.items(read.reader.listRoutingProfileQueues(instanceId: read.instanceId, routingProfileId: id))
+            return ["queues": Projection.routingQueues(configs.map {
+                (queue: names.knownName(.queue, $0.QueueId) ?? $0.QueueName, channel: $0.Channel.rawValue.lowercased(),
+                 priority: $0.Priority, delay: $0.Delay)
+            })]
+        }
+    }
+
+    func project(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        LiveProjected(fields: [
+            "description": .string(p.Description ?? ""),
+            "defaultOutboundQueue": names.name(.queue, p.DefaultOutboundQueueId),
+            "concurrency": .object(Dictionary((p.MediaConcurrencies ?? []).map {
+                ($0.Channel.rawValue.lowercased(), FieldValue.int($0.Concurrency))
+            }, uniquingKeysWith: { a, _ in a })),
+        ], tags: p.Tags ?? [:], isDefault: p.IsDefault == true || ConnectDefaults.routingProfiles.contains(identity.address.name))
+    }
+}

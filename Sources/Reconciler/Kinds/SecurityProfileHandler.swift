@@ -43,3 +43,34 @@ struct SecurityProfileHandler: KindHandler {
         return nil
     }
 }
+
+extension SecurityProfileHandler {
+    func search(_ context: LiveReadContext) async throws -> [SecurityProfileSearchSummary] {
+        try await context.all("security profiles", context.reader.searchSecurityProfiles(instanceId: context.instanceId))
+    }
+
+    func identity(of s: SecurityProfileSearchSummary) -> LiveIdentity? {
+        guard let id = s.Id, let name = s.SecurityProfileName else { return nil }
+        return LiveIdentity(id: id, arn: s.Arn ?? "", address: ResourceAddress(.securityProfile, name))
+    }
+
+    /// SearchSecurityProfiles lacks the permissions: ListSecurityProfilePermissions, unless the
+    /// fingerprint tag matches the manifests.
+    func details(_ s: SecurityProfileSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        if let mine = context.declared[identity.address], let permissions = mine["permissions"],
+           s.Tags?[Fingerprint.permissionsTag] == Fingerprint.of(permissions) {
+            return .trusted(["permissions": permissions])
+        }
+        let read = context.read, id = identity.id
+        return .fetch {
+            let permissions = try await read.items(read.reader.listSecurityProfilePermissions(instanceId: read.instanceId,
+                                                                                             securityProfileId: id))
+            return ["permissions": .strings(permissions)]
+        }
+    }
+
+    func project(_ s: SecurityProfileSearchSummary, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        LiveProjected(fields: ["description": .string(s.Description ?? "")], tags: s.Tags ?? [:],
+                      isDefault: ConnectDefaults.securityProfiles.contains(identity.address.name))
+    }
+}

@@ -106,3 +106,45 @@ struct UserHandler: KindHandler {
         ]
     }
 }
+
+extension UserHandler {
+    func search(_ context: LiveReadContext) async throws -> [UserSearchSummary] {
+        try await context.all("users", context.reader.searchUsers(instanceId: context.instanceId))
+    }
+
+    func identity(of u: UserSearchSummary) -> LiveIdentity? {
+        guard let id = u.Id, let name = u.Username else { return nil }
+        return LiveIdentity(id: id, arn: u.Arn ?? "", address: ResourceAddress(.user, name))
+    }
+
+    /// SearchUsers lacks e-mail, secondary e-mail and mobile: DescribeUser, unless the
+    /// fingerprint tag matches the manifests.
+    func details(_ u: UserSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        if let mine = context.declared[identity.address],
+           u.Tags?[Fingerprint.identityTag] == Fingerprint.of(Fingerprint.identity(mine)) {
+            return .trusted(["email": mine["email"] ?? "", "secondaryEmail": mine["secondaryEmail"] ?? "",
+                             "mobile": mine["mobile"] ?? ""])
+        }
+        let read = context.read, id = identity.id
+        return .fetch {
+            let user = try await read.one { try await read.reader.describeUser(instanceId: read.instanceId, userId: id) }
+            let info = user.IdentityInfo
+            return ["email": .string(info?.Email ?? ""), "secondaryEmail": .string(info?.SecondaryEmail ?? ""),
+                    "mobile": .string(info?.Mobile ?? "")]
+        }
+    }
+
+    func project(_ u: UserSearchSummary, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
+        LiveProjected(fields: [
+            "firstName": .string(u.IdentityInfo?.FirstName ?? ""),
+            "lastName": .string(u.IdentityInfo?.LastName ?? ""),
+            "routingProfile": names.name(.routingProfile, u.RoutingProfileId),
+            "securityProfiles": .strings((u.SecurityProfileIds ?? []).map { names.knownName(.securityProfile, $0) ?? $0 }),
+            "hierarchyGroup": names.name(.hierarchyGroup, u.HierarchyGroupId),
+            "phone": Projection.phone(type: u.PhoneConfig?.PhoneType?.rawValue ?? "SOFT_PHONE",
+                                      autoAccept: u.PhoneConfig?.AutoAccept ?? false,
+                                      afterContactWorkSeconds: u.PhoneConfig?.AfterContactWorkTimeLimit ?? 0,
+                                      deskPhoneNumber: u.PhoneConfig?.DeskPhoneNumber.flatMap { $0.isEmpty ? nil : $0 }),
+        ], tags: u.Tags ?? [:])
+    }
+}

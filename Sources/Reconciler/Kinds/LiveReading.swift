@@ -1,0 +1,134 @@
+import ConnectAPI
+import Model
+import Synchronization
+
+/// What a kind's handler is given to search the instance.
+struct LiveReadContext: Sendable {
+    let reader: any ConnectReader
+    let instanceId: String
+    let calls: CallCounter
+    let onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
+
+    /// Every item of every page, counting the calls and reporting progress under `label`.
+    func all<P: ConnectPage>(_ label: String, _ pages: ConnectPages<P>) async throws -> [P.Item] {
+        var items: [P.Item] = []
+        for try await page in pages {
+            calls.add()
+            items += page.items
+            onProgress?(LiveStateReader.Progress(kind: label, read: items.count, total: nil))
+        }
+        return items
+    }
+
+    /// Every item of every page, counting the calls (per-resource reads: no progress of their own).
+    func items<P: ConnectPage>(_ pages: ConnectPages<P>) async throws -> [P.Item] {
+        var items: [P.Item] = []
+        for try await page in pages {
+            calls.add()
+            items += page.items
+        }
+        return items
+    }
+
+    /// One call.
+    func one<T: Sendable>(_ call: @Sendable () async throws -> T) async throws -> T {
+        calls.add()
+        return try await call()
+    }
+}
+
+/// A live resource's identity, known from its Search result alone.
+struct LiveIdentity: Sendable {
+    var id: String
+    var arn: String
+    var address: ResourceAddress
+}
+
+/// Ids → names and ARNs → addresses of everything the searches returned, so that each
+/// kind's projection writes references as names.
+struct NameIndex: Sendable {
+    private var names: [ResourceKind: [String: String]] = [:]
+    private var ids: [ResourceAddress: String] = [:]
+    private(set) var arns: [String: ResourceAddress] = [:]
+
+    init(_ identities: [LiveIdentity]) {
+        for identity in identities {
+            names[identity.address.kind, default: [:]][identity.id] = identity.address.name
+            ids[identity.address] = identity.id
+            if !identity.arn.isEmpty { arns[identity.arn] = identity.address }
+        }
+    }
+
+    /// The name of the `kind` resource with `id` (the id itself when unknown; `.null` for none).
+    func name(_ kind: ResourceKind, _ id: String?) -> FieldValue {
+        guard let id else { return .null }
+        return .string(names[kind]?[id] ?? id)
+    }
+
+    /// The name of the `kind` resource with `id`, when the searches returned it.
+    func knownName(_ kind: ResourceKind, _ id: String) -> String? { names[kind]?[id] }
+
+    func id(of address: ResourceAddress) -> String? { ids[address] }
+
+    /// Flow content as the differ compares it: ARNs turned back into references.
+    func content(_ text: String?) -> FlowContentForm {
+        FlowContentCanonicalizer.canonicalForm(FlowContentCanonicalizer.unresolve(text ?? "", arns: arns))
+    }
+}
+
+/// What a kind's handler is given to decide the per-resource calls for fields Search lacks.
+struct DetailContext: Sendable {
+    let read: LiveReadContext
+    let names: NameIndex
+    /// Resources whose full details the plan needs (declared ones and the names they were renamed from).
+    let needed: Set<ResourceAddress>
+    /// `--refresh fast`: declared fields whose fingerprint tag may be trusted instead of a call.
+    let declared: [ResourceAddress: [String: FieldValue]]
+}
+
+/// How one resource's missing fields are filled in.
+enum DetailPlan: Sendable {
+    case none
+    /// Taken as declared: the fingerprint tag Patchbay wrote matches the manifests.
+    case trusted([String: FieldValue])
+    /// Fetched with per-resource calls.
+    case fetch(@Sendable () async throws -> [String: FieldValue])
+}
+
+/// A live resource's fields as Search shows them, before the details are merged in.
+struct LiveProjected: Sendable {
+    var fields: [String: FieldValue]
+    var tags: [String: String]
+    var isDefault: Bool = false
+}
+
+/// One kind's search results with its handler's read functions bound to them.
+struct SearchedKind: Sendable {
+    let identities: [LiveIdentity]
+    let details: @Sendable (DetailContext) -> [(id: String, plan: DetailPlan)]
+    let project: @Sendable (NameIndex, _ details: [String: [String: FieldValue]]) -> [LiveResource]
+
+    init<H: KindHandler>(_ handler: H, _ raws: [H.Raw]) {
+        let identified: [(raw: H.Raw, identity: LiveIdentity)] = raws.compactMap { raw in
+            handler.identity(of: raw).map { (raw, $0) }
+        }
+        identities = identified.map(\.identity)
+        details = { context in
+            identified.compactMap { entry in
+                guard context.needed.contains(entry.identity.address) else { return nil }
+                let plan = handler.details(entry.raw, entry.identity, context)
+                if case .none = plan { return nil }
+                return (entry.identity.id, plan)
+            }
+        }
+        project = { names, details in
+            identified.map { entry in
+                let projected = handler.project(entry.raw, entry.identity, names)
+                var fields = projected.fields
+                if let extra = details[entry.identity.id] { fields.merge(extra) { _, detail in detail } }
+                return LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
+                                    tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+            }
+        }
+    }
+}
