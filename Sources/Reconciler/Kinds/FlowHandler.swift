@@ -2,7 +2,8 @@ import ConnectAPI
 import Foundation
 import Model
 
-struct FlowHandler: KindHandler {
+struct FlowHandler: SearchableKind {
+    let readLabel = "flows"
     let kind = ResourceKind.flow
     let breaksCycles = true
 
@@ -69,16 +70,6 @@ struct FlowHandler: KindHandler {
         FlowContentCalls.translatingRenames(fields, renames)
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = ContactFlowSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchContactFlows(instanceId: instanceId, criteria: criteria) {
-            if let f = page.items.first(where: { $0.Name == name }), let id = f.Id {
-                return FoundResource(id: id, arn: f.Arn ?? "", tags: f.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     func contentFile(_ f: Model.Flow) -> String? { f.content.resolvedPath }
 
     /// Saved (unpublished) content is addressed as `id:$SAVED`.
@@ -122,8 +113,8 @@ enum FlowContentCalls {
 }
 
 extension FlowHandler {
-    func search(_ context: LiveReadContext) async throws -> [ContactFlow] {
-        try await context.all("flows", context.reader.searchContactFlows(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchContactFlowsResponse> {
+        reader.searchContactFlows(instanceId: instanceId, criteria: name.map { _ in ContactFlowSearchCriteria(StringCondition: .exact("name", name)) })
     }
 
     func identity(of f: ContactFlow) -> LiveIdentity? {

@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct FlowModuleHandler: KindHandler {
+struct FlowModuleHandler: SearchableKind {
+    let readLabel = "flow modules"
     let kind = ResourceKind.flowModule
     let breaksCycles = true
 
@@ -59,16 +60,6 @@ struct FlowModuleHandler: KindHandler {
         FlowContentCalls.translatingRenames(fields, renames)
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = ContactFlowModuleSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchContactFlowModules(instanceId: instanceId, criteria: criteria) {
-            if let m = page.items.first(where: { $0.Name == name }), let id = m.Id {
-                return FoundResource(id: id, arn: m.Arn ?? "", tags: m.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     func contentFile(_ m: Model.FlowModule) -> String? { m.content.resolvedPath }
 
     private func content(_ m: Model.FlowModule, id: CallValue) -> PlannedCall {
@@ -78,8 +69,8 @@ struct FlowModuleHandler: KindHandler {
 }
 
 extension FlowModuleHandler {
-    func search(_ context: LiveReadContext) async throws -> [ContactFlowModule] {
-        try await context.all("flow modules", context.reader.searchContactFlowModules(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchContactFlowModulesResponse> {
+        reader.searchContactFlowModules(instanceId: instanceId, criteria: name.map { _ in ContactFlowModuleSearchCriteria(StringCondition: .exact("name", name)) })
     }
 
     func identity(of m: ContactFlowModule) -> LiveIdentity? {

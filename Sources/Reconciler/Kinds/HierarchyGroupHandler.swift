@@ -2,7 +2,8 @@ import ConnectAPI
 import Model
 
 /// A hierarchy group, addressed by its path (`Americas/New York`).
-struct HierarchyGroupHandler: KindHandler {
+struct HierarchyGroupHandler: SearchableKind {
+    let readLabel = "hierarchy groups"
     let kind = ResourceKind.hierarchyGroup
     let waitsFor = [ResourceKind.userHierarchy]
 
@@ -30,21 +31,11 @@ struct HierarchyGroupHandler: KindHandler {
         [CallShapes.delete(.deleteUserHierarchyGroup, "HierarchyGroupId", live)]
     }
 
-    func find(_ path: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let leaf = String(path.split(separator: "/").last ?? "")
-        let criteria = UserHierarchyGroupSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: leaf, ComparisonType: .EXACT))
-        for try await page in reader.searchUserHierarchyGroups(instanceId: instanceId, criteria: criteria) {
-            if let g = page.items.first(where: { Self.path(of: $0) == path }), let id = g.Id {
-                return FoundResource(id: id, arn: g.Arn ?? "", tags: g.Tags ?? [:])
-            }
-        }
-        return nil
-    }
 }
 
 extension HierarchyGroupHandler {
-    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.HierarchyGroup] {
-        try await context.all("hierarchy groups", context.reader.searchUserHierarchyGroups(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchUserHierarchyGroupsResponse> {
+        reader.searchUserHierarchyGroups(instanceId: instanceId, criteria: name.map { path in UserHierarchyGroupSearchCriteria(StringCondition: .exact("name", path.split(separator: "/").last.map(String.init))) })
     }
 
     /// Level "0" is Connect's root, not a group of the hierarchy.

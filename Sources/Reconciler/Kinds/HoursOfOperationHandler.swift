@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct HoursOfOperationHandler: KindHandler {
+struct HoursOfOperationHandler: SearchableKind {
+    let readLabel = "hours of operation"
     let kind = ResourceKind.hoursOfOperation
 
     func declared(in desired: DesiredState) -> [Model.HoursOfOperation] { desired.hoursOfOperation }
@@ -33,16 +34,6 @@ struct HoursOfOperationHandler: KindHandler {
         [CallShapes.delete(.deleteHoursOfOperation, "HoursOfOperationId", live)]
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = HoursOfOperationSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchHoursOfOperations(instanceId: instanceId, criteria: criteria) {
-            if let h = page.items.first(where: { $0.Name == name }), let id = h.HoursOfOperationId {
-                return FoundResource(id: id, arn: h.HoursOfOperationArn ?? "", tags: h.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     private func config(_ schedule: [Weekday: [TimeRange]]) -> CallValue {
         .list(schedule.keys.sorted().flatMap { day in
             (schedule[day] ?? []).sorted().map { range -> CallValue in
@@ -57,8 +48,8 @@ struct HoursOfOperationHandler: KindHandler {
 }
 
 extension HoursOfOperationHandler {
-    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.HoursOfOperation] {
-        try await context.all("hours of operation", context.reader.searchHoursOfOperations(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchHoursOfOperationsResponse> {
+        reader.searchHoursOfOperations(instanceId: instanceId, criteria: name.map { _ in HoursOfOperationSearchCriteria(StringCondition: .exact("name", name)) })
     }
 
     func identity(of h: ConnectAPI.HoursOfOperation) -> LiveIdentity? {

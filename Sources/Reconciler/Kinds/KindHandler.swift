@@ -98,3 +98,36 @@ struct Renames: Sendable {
         return fields
     }
 }
+
+/// A kind read with one Search operation: searching everything and finding one by name
+/// (after a DuplicateResourceException) are then the same call with or without a name.
+protocol SearchableKind: KindHandler {
+    associatedtype Page: ConnectPage where Page.Item == Raw
+    /// Shown in the read progress line (`queues`).
+    var readLabel: String { get }
+    /// The Search pages of this kind; with `name`, only the resources so named.
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<Page>
+}
+
+extension SearchableKind {
+    func search(_ context: LiveReadContext) async throws -> [Raw] {
+        try await context.all(readLabel, searchPages(context.reader, context.instanceId, named: nil))
+    }
+
+    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
+        for try await page in searchPages(reader, instanceId, named: name) {
+            for raw in page.items {
+                guard let identity = identity(of: raw), identity.address.name == name else { continue }
+                return FoundResource(id: identity.id, arn: identity.arn, tags: project(raw, identity, NameIndex([])).tags)
+            }
+        }
+        return nil
+    }
+}
+
+extension StringCondition {
+    /// `FieldName` equal to `value`, as Search compares names.
+    static func exact(_ field: String, _ value: String?) -> StringCondition? {
+        value.map { StringCondition(FieldName: field, Value: $0, ComparisonType: .EXACT) }
+    }
+}

@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct QueueHandler: KindHandler {
+struct QueueHandler: SearchableKind {
+    let readLabel = "queues"
     let kind = ResourceKind.queue
 
     func declared(in desired: DesiredState) -> [Model.Queue] { desired.queues }
@@ -67,16 +68,6 @@ struct QueueHandler: KindHandler {
         return fields
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = QueueSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchQueues(instanceId: instanceId, criteria: criteria) {
-            if let q = page.items.first(where: { $0.Name == name }), let id = q.QueueId {
-                return FoundResource(id: id, arn: q.QueueArn ?? "", tags: q.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     private func outboundCaller(_ caller: OutboundCallerId?) -> CallValue? {
         guard let caller else { return nil }
         return [
@@ -88,9 +79,8 @@ struct QueueHandler: KindHandler {
 }
 
 extension QueueHandler {
-    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.Queue] {
-        try await context.all("queues", context.reader.searchQueues(
-            instanceId: context.instanceId, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD")))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchQueuesResponse> {
+        reader.searchQueues(instanceId: instanceId, criteria: QueueSearchCriteria(StringCondition: .exact("name", name), QueueTypeCondition: name == nil ? "STANDARD" : nil))
     }
 
     func identity(of q: ConnectAPI.Queue) -> LiveIdentity? {

@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct RoutingProfileHandler: KindHandler {
+struct RoutingProfileHandler: SearchableKind {
+    let readLabel = "routing profiles"
     let kind = ResourceKind.routingProfile
 
     func declared(in desired: DesiredState) -> [Model.RoutingProfile] { desired.routingProfiles }
@@ -82,16 +83,6 @@ struct RoutingProfileHandler: KindHandler {
         return fields
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = RoutingProfileSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchRoutingProfiles(instanceId: instanceId, criteria: criteria) {
-            if let p = page.items.first(where: { $0.Name == name }), let id = p.RoutingProfileId {
-                return FoundResource(id: id, arn: p.RoutingProfileArn ?? "", tags: p.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     private func queueReference(_ e: RoutingQueueDelta.Entry) -> CallValue {
         ["QueueId": .id(ResourceAddress(.queue, e.queue)), "Channel": .string(e.channel.uppercased())]
     }
@@ -108,8 +99,8 @@ struct RoutingProfileHandler: KindHandler {
 }
 
 extension RoutingProfileHandler {
-    func search(_ context: LiveReadContext) async throws -> [ConnectAPI.RoutingProfile] {
-        try await context.all("routing profiles", context.reader.searchRoutingProfiles(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchRoutingProfilesResponse> {
+        reader.searchRoutingProfiles(instanceId: instanceId, criteria: name.map { _ in RoutingProfileSearchCriteria(StringCondition: .exact("name", name)) })
     }
 
     func identity(of p: ConnectAPI.RoutingProfile) -> LiveIdentity? {

@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct SecurityProfileHandler: KindHandler {
+struct SecurityProfileHandler: SearchableKind {
+    let readLabel = "security profiles"
     let kind = ResourceKind.securityProfile
 
     func declared(in desired: DesiredState) -> [Model.SecurityProfile] { desired.securityProfiles }
@@ -33,20 +34,11 @@ struct SecurityProfileHandler: KindHandler {
         [CallShapes.delete(.deleteSecurityProfile, "SecurityProfileId", live)]
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = SecurityProfileSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchSecurityProfiles(instanceId: instanceId, criteria: criteria) {
-            if let s = page.items.first(where: { $0.SecurityProfileName == name }), let id = s.Id {
-                return FoundResource(id: id, arn: s.Arn ?? "", tags: s.Tags ?? [:])
-            }
-        }
-        return nil
-    }
 }
 
 extension SecurityProfileHandler {
-    func search(_ context: LiveReadContext) async throws -> [SecurityProfileSearchSummary] {
-        try await context.all("security profiles", context.reader.searchSecurityProfiles(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchSecurityProfilesResponse> {
+        reader.searchSecurityProfiles(instanceId: instanceId, criteria: name.map { _ in SecurityProfileSearchCriteria(StringCondition: .exact("name", name)) })
     }
 
     func identity(of s: SecurityProfileSearchSummary) -> LiveIdentity? {

@@ -1,7 +1,8 @@
 import ConnectAPI
 import Model
 
-struct UserHandler: KindHandler {
+struct UserHandler: SearchableKind {
+    let readLabel = "users"
     let kind = ResourceKind.user
 
     func declared(in desired: DesiredState) -> [Model.User] { desired.users }
@@ -75,16 +76,6 @@ struct UserHandler: KindHandler {
         renames.renaming(fields, "routingProfile", .routingProfile)
     }
 
-    func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
-        let criteria = UserSearchCriteria(StringCondition: StringCondition(FieldName: "Username", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchUsers(instanceId: instanceId, criteria: criteria) {
-            if let u = page.items.first(where: { $0.Username == name }), let id = u.Id {
-                return FoundResource(id: id, arn: u.Arn ?? "", tags: u.Tags ?? [:])
-            }
-        }
-        return nil
-    }
-
     func secrets(_ u: Model.User) -> [String: SensitiveValue] { u.password.map { ["password": $0] } ?? [:] }
 
     private func securityProfileIds(_ u: Model.User) -> CallValue {
@@ -108,8 +99,8 @@ struct UserHandler: KindHandler {
 }
 
 extension UserHandler {
-    func search(_ context: LiveReadContext) async throws -> [UserSearchSummary] {
-        try await context.all("users", context.reader.searchUsers(instanceId: context.instanceId))
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchUsersResponse> {
+        reader.searchUsers(instanceId: instanceId, criteria: name.map { _ in UserSearchCriteria(StringCondition: .exact("Username", name)) })
     }
 
     func identity(of u: UserSearchSummary) -> LiveIdentity? {
