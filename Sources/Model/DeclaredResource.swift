@@ -38,7 +38,8 @@ extension Queue: DeclaredResource {
     public var references: [Reference] {
         [Reference(ResourceAddress(.hoursOfOperation, hoursOfOperation))]
             + (outboundCallerId?.flow.map { [Reference(ResourceAddress(.flow, $0))] } ?? [])
-            + (quickConnects ?? []).map { Reference(ResourceAddress(.quickConnect, $0)) }
+            // Associations are made after the queue exists, so a queue and a quick connect to it are no cycle.
+            + (quickConnects ?? []).map { Reference(ResourceAddress(.quickConnect, $0), breakable: true) }
     }
 }
 

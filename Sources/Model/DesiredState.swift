@@ -12,6 +12,7 @@ public struct DesiredState: Sendable, Hashable {
 
     public var hoursOfOperation: [HoursOfOperation]
     public var queues: [Queue]
+    public var quickConnects: [QuickConnect]
     public var routingProfiles: [RoutingProfile]
     public var flows: [Flow]
     public var flowModules: [FlowModule]
@@ -25,6 +26,7 @@ public struct DesiredState: Sendable, Hashable {
 
     public init(stack: String = "default", instance: InstanceTarget? = nil, environment: String? = nil,
                 tags: [String: String] = [:], hoursOfOperation: [HoursOfOperation] = [], queues: [Queue] = [],
+                quickConnects: [QuickConnect] = [],
                 routingProfiles: [RoutingProfile] = [], flows: [Flow] = [], flowModules: [FlowModule] = [],
                 securityProfiles: [SecurityProfile] = [], userHierarchy: UserHierarchy = UserHierarchy(),
                 users: [User] = [], externals: [ResourceAddress] = [],
@@ -35,6 +37,7 @@ public struct DesiredState: Sendable, Hashable {
         self.tags = tags
         self.hoursOfOperation = hoursOfOperation.sorted { $0.name < $1.name }
         self.queues = queues.sorted { $0.name < $1.name }
+        self.quickConnects = quickConnects.sorted { $0.name < $1.name }
         self.routingProfiles = routingProfiles.sorted { $0.name < $1.name }
         self.flows = flows.sorted { $0.name < $1.name }
         self.flowModules = flowModules.sorted { $0.name < $1.name }
@@ -53,6 +56,7 @@ public struct DesiredState: Sendable, Hashable {
         if !userHierarchy.levels.isEmpty { all.append(HierarchyStructureDeclaration(levels: userHierarchy.levels)) }
         all += hoursOfOperation as [any DeclaredResource]
         all += queues as [any DeclaredResource]
+        all += quickConnects as [any DeclaredResource]
         all += routingProfiles as [any DeclaredResource]
         all += flows as [any DeclaredResource]
         all += flowModules as [any DeclaredResource]

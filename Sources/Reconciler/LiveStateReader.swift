@@ -41,23 +41,23 @@ public struct LiveStateReader: Sendable {
     /// by one: those fields are taken to be the declared ones.
     public func read(for desired: DesiredState, refresh: RefreshMode = .full) async throws -> LiveState {
         var needed = Set(desired.managedAddresses)
-        for resource in desired.declaredResources {
-            for old in resource.renamedFrom { needed.insert(ResourceAddress(resource.address.kind, old)) }
+        var declared: [ResourceAddress: [String: FieldValue]] = [:], managed: [ResourceAddress: Set<String>] = [:]
+        let fingerprinted: Set<ResourceKind> = [.user, .routingProfile, .securityProfile]
+        for item in KindRegistry.items(in: desired, content: { _ in FlowContentForm(behaviour: "", layout: "") }) {
+            let addresses = [item.address] + item.renamedFrom.map { ResourceAddress(item.address.kind, $0) }
+            for address in addresses { managed[address] = Set(item.fields.keys) }
+            needed.formUnion(addresses.dropFirst())
+            if refresh == .fast && fingerprinted.contains(item.address.kind) { declared[item.address] = item.fields }
         }
-        var declared: [ResourceAddress: [String: FieldValue]] = [:]
-        if refresh == .fast {
-            let fingerprinted: Set<ResourceKind> = [.user, .routingProfile, .securityProfile]
-            for item in KindRegistry.items(in: desired, content: { _ in FlowContentForm(behaviour: "", layout: "") })
-            where fingerprinted.contains(item.address.kind) {
-                declared[item.address] = item.fields
-            }
-        }
-        return try await read(needed: needed, declared: declared)
+        return try await read(needed: needed, declared: declared, managed: managed)
     }
 
     /// Reads the instance. `needed` names the resources whose full details are wanted;
-    /// `declared` holds the projected fields of resources whose fingerprints may be trusted.
-    public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:]) async throws -> LiveState {
+    /// `declared` holds the projected fields of resources whose fingerprints may be trusted;
+    /// `managed` the fields the manifests manage per resource (optional fields such as a queue's
+    /// quick connects are read only where managed).
+    public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:],
+                     managed: [ResourceAddress: Set<String>] = [:]) async throws -> LiveState {
         let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
         // First phase: one Search per kind, all kinds at once.
         let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
@@ -71,7 +71,8 @@ public struct LiveStateReader: Sendable {
         let names = NameIndex(searched.flatMap(\.identities).filter { $0.address.kind != .userHierarchy })
 
         // Second phase: the fields Search lacks, for the resources the plan needs.
-        let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]), declared: declared)
+        let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]),
+                                          declared: declared, managed: managed)
         var details: [String: [String: FieldValue]] = [:]
         var jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])] = []
         for kind in searched {

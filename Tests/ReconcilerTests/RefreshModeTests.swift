@@ -53,9 +53,9 @@ import Testing
         let (full, fullCalls) = try await Self.plan(client, server, .full)
         #expect(!fast.hasChanges)
         #expect(!full.hasChanges)
-        // 9 Search/Describe-structure calls; full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
-        // 1 ListSecurityProfilePermissions.
-        #expect(fastCalls == 9)
+        // 10 Search/Describe-structure calls (one per kind, quick connects included since they are
+        // managed); full adds 3 DescribeUser, 1 ListRoutingProfileQueues, 1 ListSecurityProfilePermissions.
+        #expect(fastCalls == 10)
         #expect(fullCalls == fastCalls + 5)
         try await transport.shutdown()
         try await server.shutdown()

@@ -36,6 +36,14 @@ enum CallShapes {
         return o.compactMapValues { if case let .string(s) = $0 { s } else { nil } }
     }
 
+    /// The strings of a list or set value.
+    static func strings(_ value: FieldValue?) -> [String] {
+        switch value {
+        case let .list(items)?, let .unorderedSet(items)?: items.compactMap { if case let .string(s) = $0 { s } else { nil } }
+        default: []
+        }
+    }
+
     /// nil for an absent or empty string (Connect rejects empty descriptions on create).
     static func nonEmpty(_ s: String?) -> CallValue? {
         guard let s, !s.isEmpty else { return nil }

@@ -8,6 +8,7 @@ enum KindRegistry {
         AnyKindHandler(HierarchyStructureHandler()),
         AnyKindHandler(HoursOfOperationHandler()),
         AnyKindHandler(QueueHandler()),
+        AnyKindHandler(QuickConnectHandler()),
         AnyKindHandler(FlowModuleHandler()),
         AnyKindHandler(FlowHandler()),
         AnyKindHandler(RoutingProfileHandler()),

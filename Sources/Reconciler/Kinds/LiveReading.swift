@@ -84,6 +84,10 @@ struct DetailContext: Sendable {
     let needed: Set<ResourceAddress>
     /// `--refresh fast`: declared fields whose fingerprint tag may be trusted instead of a call.
     let declared: [ResourceAddress: [String: FieldValue]]
+    /// The fields the manifests manage, per resource (also under the names it was renamed from).
+    let managed: [ResourceAddress: Set<String>]
+
+    func manages(_ field: String, of address: ResourceAddress) -> Bool { managed[address]?.contains(field) ?? false }
 }
 
 /// How one resource's missing fields are filled in.

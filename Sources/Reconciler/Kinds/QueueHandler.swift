@@ -8,7 +8,7 @@ struct QueueHandler: SearchableKind {
     func declared(in desired: DesiredState) -> [Model.Queue] { desired.queues }
 
     func fields(of q: Model.Queue, content: FlowContentProjector) -> [String: FieldValue] {
-        [
+        var fields: [String: FieldValue] = [
             "description": .string(q.description ?? ""),
             "hoursOfOperation": .string(q.hoursOfOperation),
             "maxContacts": .optional(q.maxContacts),
@@ -16,6 +16,8 @@ struct QueueHandler: SearchableKind {
             "outboundCallerId": Projection.outboundCallerId(name: q.outboundCallerId?.name, number: q.outboundCallerId?.number,
                                                              flow: q.outboundCallerId?.flow),
         ]
+        if let quickConnects = q.quickConnects { fields["quickConnects"] = .strings(quickConnects) }
+        return fields
     }
 
     func createCalls(_ q: Model.Queue, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall] {
@@ -28,7 +30,20 @@ struct QueueHandler: SearchableKind {
         if q.status == .disabled {
             calls.append(PlannedCall(.updateQueueStatus, ["InstanceId": .instanceId, "QueueId": .id(q.address), "Status": "DISABLED"]))
         }
-        return calls
+        return placeholder ? calls : calls + fillCalls(q)
+    }
+
+    /// Quick connects are associated once they exist (a quick connect to this queue needs the queue first).
+    func fillCalls(_ q: Model.Queue) -> [PlannedCall] {
+        quickConnectCalls(.associateQueueQuickConnects, .id(q.address), (q.quickConnects ?? []).sorted())
+    }
+
+    /// Associate / Disassociate take at most 50 quick connects per call.
+    private func quickConnectCalls(_ operation: ConnectOperation, _ queue: CallValue, _ names: [String]) -> [PlannedCall] {
+        stride(from: 0, to: names.count, by: 50).map { start in
+            PlannedCall(operation, ["InstanceId": .instanceId, "QueueId": queue, "QuickConnectIds":
+                .list(names[start..<min(start + 50, names.count)].map { .id(ResourceAddress(.quickConnect, $0)) })])
+        }
     }
 
     func updateCalls(_ q: Model.Queue, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
@@ -54,6 +69,11 @@ struct QueueHandler: SearchableKind {
             calls.append(PlannedCall(.updateQueueOutboundCallerConfig, ["InstanceId": .instanceId, "QueueId": id,
                 "OutboundCallerConfig": outboundCaller(q.outboundCallerId) ?? .object([:])]))
         }
+        if changed.contains("quickConnects") {
+            let before = Set(CallShapes.strings(live.fields["quickConnects"])), after = Set(q.quickConnects ?? [])
+            calls += quickConnectCalls(.associateQueueQuickConnects, id, after.subtracting(before).sorted())
+            calls += quickConnectCalls(.disassociateQueueQuickConnects, id, before.subtracting(after).sorted())
+        }
         return calls
     }
 
@@ -61,6 +81,9 @@ struct QueueHandler: SearchableKind {
 
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         var fields = renames.renaming(fields, "hoursOfOperation", .hoursOfOperation)
+        if case .unorderedSet? = fields["quickConnects"] {
+            fields["quickConnects"] = .strings(CallShapes.strings(fields["quickConnects"]).map { renames.name(.quickConnect, $0) })
+        }
         if case var .object(caller)? = fields["outboundCallerId"] {
             caller = renames.renaming(caller, "flow", .flow)
             fields["outboundCallerId"] = .object(caller)
@@ -81,6 +104,16 @@ struct QueueHandler: SearchableKind {
 extension QueueHandler {
     func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchQueuesResponse> {
         reader.searchQueues(instanceId: instanceId, criteria: QueueSearchCriteria(StringCondition: .exact("name", name), QueueTypeCondition: name == nil ? "STANDARD" : nil))
+    }
+
+    /// ListQueueQuickConnects, only for queues whose quick connects the manifests manage.
+    func details(_ q: ConnectAPI.Queue, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        guard context.manages("quickConnects", of: identity.address) else { return .none }
+        let read = context.read, names = context.names, id = identity.id
+        return .fetch {
+            let summaries = try await read.items(read.reader.listQueueQuickConnects(instanceId: read.instanceId, queueId: id))
+            return ["quickConnects": .strings(summaries.compactMap { s in s.Id.flatMap { names.knownName(.quickConnect, $0) } ?? s.Name })]
+        }
     }
 
     func identity(of q: ConnectAPI.Queue) -> LiveIdentity? {

@@ -1,0 +1,44 @@
+import ConnectAPI
+import Foundation
+import Testing
+
+/// Issue #9's proof that quick connects were invisible: an `external: true` quick connect used
+/// in a queue's `quickConnects` plans, applies (AssociateQueueQuickConnects), converges, and
+/// leaves the list (DisassociateQueueQuickConnects).
+@Suite struct QueueQuickConnectTests {
+    @Test func externalQuickConnectIsAssociatedAndDisassociated() async throws {
+        try await withEmulator { emu in
+            let c = emu.client, id = emu.instanceId
+            let made = try await c.createQuickConnect(instanceId: id, CreateQuickConnectRequest(
+                Name: "Front Desk", QuickConnectConfig: QuickConnectConfig(
+                    QuickConnectType: .PHONE_NUMBER, PhoneConfig: PhoneNumberQuickConnectConfig(PhoneNumber: "+15550100"))))
+            let dir = try TempDir()
+            let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
+            let main = manifests.appendingPathComponent("patchbay.yaml")
+            try edit(main, "    maxContacts: 50\n", "    maxContacts: 50\n    quickConnects: [Front Desk]\n")
+            try (try String(contentsOf: main, encoding: .utf8) + "\nquickConnects:\n  Front Desk: { external: true }\n")
+                .write(to: main, atomically: true, encoding: .utf8)
+
+            var mark = try emu.requests().count
+            let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
+            #expect(apply.exitCode == 0, "\(apply)")
+            #expect(try emu.writes(since: mark).filter { $0.contains("QuickConnect") } == ["AssociateQueueQuickConnects"])
+            let s = try await InstanceSnapshot.read(c, instanceId: id)
+            let support = try #require(s.queue("Support")?.QueueId)
+            var linked = try await c.listQueueQuickConnects(instanceId: id, queueId: support).collect()
+            #expect(linked.map(\.Id) == [made.QuickConnectId])
+            let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(plan.exitCode == 0, "\(plan)")
+
+            try edit(main, "    quickConnects: [Front Desk]\n", "    quickConnects: []\n")
+            mark = try emu.requests().count
+            let leave = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
+            #expect(leave.exitCode == 0, "\(leave)")
+            #expect(try emu.writes(since: mark) == ["DisassociateQueueQuickConnects"])
+            linked = try await c.listQueueQuickConnects(instanceId: id, queueId: support).collect()
+            #expect(linked.isEmpty)
+            let again = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(again.exitCode == 0, "\(again)")
+        }
+    }
+}
