@@ -6,7 +6,12 @@ import Model
 public enum Planner {
     public struct Options: Sendable {
         public var prune: Bool
-        public init(prune: Bool = false) { self.prune = prune }
+        /// Resources `--prune` may delete although they are protected (the instance's administrators).
+        public var allowPrune: Set<ResourceAddress>
+        public init(prune: Bool = false, allowPrune: Set<ResourceAddress> = []) {
+            self.prune = prune
+            self.allowPrune = allowPrune
+        }
     }
 
     /// A change before ordering: the create calls wait until it is known whether a
@@ -19,6 +24,9 @@ public enum Planner {
         var calls: [PlannedCall]
         /// For a replace: the delete calls that come before the create calls.
         var replaceDeletes: [PlannedCall] = []
+        /// For a delete: live resources whose changes (letting go of it) must run first.
+        /// A reference from flow content can give way to break a cycle of deletes.
+        var deleteWaitsFor: [ResourceAddress] = []
         var placeholder = false
         var dependsOn: Set<Int> = []
         var fillDependsOn: Set<Int> = []
@@ -75,7 +83,18 @@ public enum Planner {
         // Resources of this stack no longer declared.
         let orphans = orphans(of: stack, in: live, claimed: claimed, declared: declared)
         if options.prune {
-            candidates += orphans.map(deleteCandidate)
+            let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)
+            for (orphan, waitsFor) in safety.deletable {
+                var candidate = deleteCandidate(orphan)
+                candidate.deleteWaitsFor = waitsFor
+                candidates.append(candidate)
+            }
+            for refusal in safety.refused {
+                let why = "not deleting \(refusal.resource.address): \(refusal.reason)"
+                    + (refusal.protected ? " (name it with --allow-prune to delete it)" : "")
+                notes.append(why)
+                diagnostics.append(.warning(why, at: nil))
+            }
         } else if !orphans.isEmpty {
             notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
                          + orphans.map(\.address.description).joined(separator: ", "))

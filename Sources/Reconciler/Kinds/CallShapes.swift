@@ -36,6 +36,12 @@ enum CallShapes {
         return o.compactMapValues { if case let .string(s) = $0 { s } else { nil } }
     }
 
+    /// `fields[key]` as the address of a `kind` resource, when it names one.
+    static func reference(_ fields: [String: FieldValue], _ key: String, _ kind: ResourceKind) -> [ResourceAddress] {
+        if case let .string(name)? = fields[key] { return [ResourceAddress(kind, name)] }
+        return []
+    }
+
     /// The strings of a list or set value.
     static func strings(_ value: FieldValue?) -> [String] {
         switch value {

@@ -70,6 +70,8 @@ struct FlowHandler: SearchableKind {
         FlowContentCalls.translatingRenames(fields, renames)
     }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] { FlowContentCalls.references(live) }
+
     func contentFile(_ f: Model.Flow) -> String? { f.content.resolvedPath }
 
     /// Saved (unpublished) content is addressed as `id:$SAVED`.
@@ -96,6 +98,12 @@ enum FlowContentCalls {
         guard live.fields["status"] == "PUBLISHED", desired["status"] == "SAVED" else { return [] }
         let kind = address.kind
         return ["\(kind.displayName) '\(address.name)' is published; Connect cannot turn a published \(kind.displayName) back into a saved draft (status: SAVED)"]
+    }
+
+    /// The `${kind:NAME}` references in live content (only as complete as the content that was read).
+    static func references(_ live: LiveResource) -> [ResourceAddress] {
+        guard case let .string(text)? = live.fields["content"] else { return [] }
+        return FlowContentCanonicalizer.references(in: text)
     }
 
     static func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {

@@ -60,6 +60,8 @@ struct FlowModuleHandler: SearchableKind {
         FlowContentCalls.translatingRenames(fields, renames)
     }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] { FlowContentCalls.references(live) }
+
     func contentFile(_ m: Model.FlowModule) -> String? { m.content.resolvedPath }
 
     private func content(_ m: Model.FlowModule, id: CallValue) -> PlannedCall {

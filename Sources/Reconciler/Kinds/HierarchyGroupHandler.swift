@@ -27,6 +27,10 @@ struct HierarchyGroupHandler: SearchableKind {
     /// Only the parent is compared, and a new parent is a replace: nothing changes in place.
     func updateCalls(_ g: Model.HierarchyGroup, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] { [] }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        CallShapes.reference(live.fields, "parent", .hierarchyGroup)
+    }
+
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] {
         [CallShapes.delete(.deleteUserHierarchyGroup, "HierarchyGroupId", live)]
     }

@@ -24,6 +24,13 @@ struct HierarchyStructureHandler: KindHandler {
         changed.contains("levels") ? [update(resource.levels)] : []
     }
 
+    /// Fewer levels: the groups on the levels that go must be deleted first.
+    func waitsForDeletes(_ change: PlannedChange) -> [ResourceKind] {
+        guard let levels = change.fields.first(where: { $0.path == "levels" }),
+              case let .list(before)? = levels.before, case let .list(after)? = levels.after, after.count < before.count else { return [] }
+        return [.hierarchyGroup]
+    }
+
     /// The structure cannot be deleted, only set; Patchbay never owns it.
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [] }
 

@@ -30,6 +30,12 @@ protocol KindHandler: Sendable {
     /// (`name` for a rename). Tags are changed by the planner for every kind alike.
     func updateCalls(_ resource: Resource, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall]
     func deleteCalls(_ live: LiveResource) -> [PlannedCall]
+    /// What a live resource refers to (by address, from its projected fields): a delete of any of
+    /// them must wait for this resource to let go, and is refused while something outside the
+    /// plan still holds on.
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress]
+    /// Kinds whose deletes must run before `change` (the hierarchy structure shrinks after its groups go).
+    func waitsForDeletes(_ change: PlannedChange) -> [ResourceKind]
     /// Live fields with references to renamed resources spelled with their new names.
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue]
     /// The resource named `name`, for recovery after a DuplicateResourceException.
@@ -63,6 +69,8 @@ extension KindHandler {
     func problems(_ address: ResourceAddress, live: LiveResource, desired fields: [String: FieldValue]) -> [String] { [] }
     func fillCalls(_ resource: Resource) -> [PlannedCall] { [] }
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] { fields }
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] { [] }
+    func waitsForDeletes(_ change: PlannedChange) -> [ResourceKind] { [] }
     var breaksCycles: Bool { false }
     var isOwned: Bool { true }
     var waitsFor: [ResourceKind] { [] }

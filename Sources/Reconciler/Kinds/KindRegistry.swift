@@ -52,6 +52,8 @@ struct AnyKindHandler: Sendable {
     let problems: @Sendable (ResourceAddress, LiveResource, [String: FieldValue]) -> [String]
     let deleteCalls: @Sendable (LiveResource) -> [PlannedCall]
     let translatingRenames: @Sendable ([String: FieldValue], Renames) -> [String: FieldValue]
+    let liveReferences: @Sendable (LiveResource) -> [ResourceAddress]
+    let waitsForDeletes: @Sendable (PlannedChange) -> [ResourceKind]
     let find: @Sendable (String, any ConnectReader, String) async throws -> FoundResource?
     let search: @Sendable (LiveReadContext) async throws -> SearchedKind
 
@@ -64,6 +66,8 @@ struct AnyKindHandler: Sendable {
         problems = { handler.problems($0, live: $1, desired: $2) }
         deleteCalls = { handler.deleteCalls($0) }
         translatingRenames = { handler.translatingRenames($0, $1) }
+        liveReferences = { handler.liveReferences($0) }
+        waitsForDeletes = { handler.waitsForDeletes($0) }
         find = { try await handler.find($0, reader: $1, instanceId: $2) }
         search = { SearchedKind(handler, try await handler.search($0)) }
         items = { desired, content in

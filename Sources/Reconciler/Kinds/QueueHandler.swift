@@ -79,6 +79,12 @@ struct QueueHandler: SearchableKind {
 
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [CallShapes.delete(.deleteQueue, "QueueId", live)] }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        var out = CallShapes.reference(live.fields, "hoursOfOperation", .hoursOfOperation)
+        if case let .object(caller)? = live.fields["outboundCallerId"] { out += CallShapes.reference(caller, "flow", .flow) }
+        return out + CallShapes.strings(live.fields["quickConnects"]).map { ResourceAddress(.quickConnect, $0) }
+    }
+
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         var fields = renames.renaming(fields, "hoursOfOperation", .hoursOfOperation)
         if case .unorderedSet? = fields["quickConnects"] {

@@ -43,6 +43,11 @@ struct QuickConnectHandler: SearchableKind {
         [CallShapes.delete(.deleteQuickConnect, "QuickConnectId", live)]
     }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        CallShapes.reference(live.fields, "queue", .queue) + CallShapes.reference(live.fields, "user", .user)
+            + CallShapes.reference(live.fields, "flow", .flow)
+    }
+
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         renames.renaming(renames.renaming(fields, "queue", .queue), "flow", .flow)
     }

@@ -73,6 +73,12 @@ struct RoutingProfileHandler: SearchableKind {
         [CallShapes.delete(.deleteRoutingProfile, "RoutingProfileId", live)]
     }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        var out = CallShapes.reference(live.fields, "defaultOutboundQueue", .queue)
+        if case let .object(queues)? = live.fields["queues"] { out += queues.keys.sorted().map { ResourceAddress(.queue, $0) } }
+        return out
+    }
+
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         var fields = renames.renaming(fields, "defaultOutboundQueue", .queue)
         if case let .object(queues)? = fields["queues"] {

@@ -72,6 +72,12 @@ struct UserHandler: SearchableKind {
 
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [CallShapes.delete(.deleteUser, "UserId", live)] }
 
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        CallShapes.reference(live.fields, "routingProfile", .routingProfile)
+            + CallShapes.strings(live.fields["securityProfiles"]).map { ResourceAddress(.securityProfile, $0) }
+            + CallShapes.reference(live.fields, "hierarchyGroup", .hierarchyGroup)
+    }
+
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         renames.renaming(fields, "routingProfile", .routingProfile)
     }
