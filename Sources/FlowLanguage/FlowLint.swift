@@ -10,6 +10,9 @@ enum FlowLint {
         var targets: [String]
     }
 
+    /// Actions that make a cycle bounded (Loop counts) or paced (the others wait).
+    static let pacing: Set<String> = ["Loop", "MessageParticipantIteratively", "Wait"]
+
     static func warnings(_ content: FlowJSON) -> [FlowProblem] {
         guard let actions = content["Actions"]?.array else { return [] }
         let root = JSONPath().appending("Actions")
@@ -64,10 +67,12 @@ enum FlowLint {
             }
         }
 
-        // Loops without a counter: a cycle with no Loop action in it can run forever.
+        // Loops without a counter: a cycle with no Loop action in it can run forever. Cycles
+        // paced by an action that waits (MessageParticipantIteratively's InterruptFrequencySeconds
+        // in queue and hold flows, Wait's TimeoutSeconds) are how those flows keep a contact.
         for component in stronglyConnectedComponents(nodes, byId: byId) {
             let cyclic = component.count > 1 || nodes[component[0]].targets.contains(nodes[component[0]].id)
-            guard cyclic, !component.contains(where: { nodes[$0].type == "Loop" }) else { continue }
+            guard cyclic, !component.contains(where: { pacing.contains(nodes[$0].type) }) else { continue }
             let members = component.sorted().map { nodes[$0] }
             let names = members.prefix(5).map { "'\($0.id)'" }.joined(separator: ", ") + (members.count > 5 ? ", …" : "")
             warn(.loopWithoutCounter, "actions \(names) form a loop with no Loop action to count the rounds; a contact can go round forever",

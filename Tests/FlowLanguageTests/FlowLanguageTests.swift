@@ -173,5 +173,12 @@ let end = ("end", "DisconnectParticipant", none, none)
         ]))])
         #expect(warnings(flow([("count", "Loop", obj([("LoopCount", .string("3"))]), loop), ("say", "MessageParticipant", none, next("count")), end])).isEmpty)
         #expect(warnings(flow([("say", "MessageParticipant", none, next("say"))])).map(\.rule) == [.loopWithoutCounter])
+        // A customer queue flow's hold loop: paced by InterruptFrequencySeconds, not a runaway loop.
+        let interrupted = obj([("Conditions", .array([obj([("NextAction", .string("status")),
+            ("Condition", obj([("Operator", .string("Equals")), ("Operands", .array([.string("MessagesInterrupted")]))]))])])),
+            ("Errors", .array([obj([("NextAction", .string("end")), ("ErrorType", .string("NoMatchingError"))])]))])
+        #expect(warnings(flow([("music", "MessageParticipantIteratively", obj([("Messages", .array([obj([("Text", .string("Hold"))])])),
+                                                                              ("InterruptFrequencySeconds", .string("60"))]), interrupted),
+                               ("status", "GetMetricData", none, next("music")), end])).isEmpty)
     }
 }
