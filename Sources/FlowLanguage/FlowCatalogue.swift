@@ -167,10 +167,12 @@ public enum FlowCatalogue {
                                         object("LexSessionAttributes")],
                     flowTypes: .except(T.whisper.union(T.hold)), oneOf: [["LexV2Bot", "LexBot"]]),
         participant("DisconnectParticipant", "disconnectparticipant", terminal: true),
-        // "Not in whisper flows or hold flows."
+        // "Not in whisper flows or hold flows." Console exports of the Get customer input block
+        // with a Lex V2 bot carry LexV2Bot here too.
         participant("GetParticipantInput", "getparticipantinput",
                     promptParameters + [number("InputTimeLimitSeconds"), number("StoreInput"), object("InputValidation"),
-                                        object("InputEncryption"), object("DTMFConfiguration")],
+                                        object("InputEncryption"), object("DTMFConfiguration"),
+                                        object("LexV2Bot", members: [ref("AliasArn", .lexBot)])],
                     flowTypes: .except(T.whisper.union(T.hold))),
         // "It is not supported in hold flows."
         participant("MessageParticipant", "messageparticipant", promptParameters, flowTypes: .except(T.hold)),

@@ -52,6 +52,7 @@ let end = ("end", "DisconnectParticipant", none, none)
         #expect(FlowCatalogue.spec(for: "TransferToFlow")?.parameter("ContactFlowId")?.required == true)
         #expect(FlowCatalogue.spec(for: "UpdateContactEventHooks")?.parameter("EventHooks")?.mapValueReference == .contactFlow)
         #expect(FlowCatalogue.spec(for: "ConnectParticipantWithLexBot")?.parameter("LexV2Bot")?.members.first?.reference == .lexBot)
+        #expect(FlowCatalogue.spec(for: "GetParticipantInput")?.parameter("LexV2Bot")?.members.first?.reference == .lexBot)
         #expect(FlowCatalogue.spec(for: "DisconnectParticipant")?.terminal == true)
         #expect(FlowCatalogue.spec(for: "MessageParticipant")?.terminal == false)
     }
