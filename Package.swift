@@ -1,13 +1,14 @@
 // swift-tools-version:6.0
 // Patchbay — configuration-as-code for Amazon Connect.
 // Module layout and dependency rules: see docs/architecture.md (design.md §6).
+//   FlowLanguage     Amazon Connect Flow language catalogue (data) + validator  (no deps)
 //   Model            value types, addresses, dependency graph, Diagnostic   (no deps)
-//   Manifest         YAML nodes with locations -> Model                       (Model, Yams)
+//   Manifest         YAML nodes with locations -> Model                       (Model, FlowLanguage, Yams)
 //   SigV4            AWS Signature Version 4                                  (Crypto)
 //   AWSClient        credentials, endpoints, retries, rate limits, HTTP       (SigV4, AsyncHTTPClient, Logging)
 //   ConnectAPI       Connect request/response types, reader/writer protocols  (AWSClient)
 //   Reconciler       live-state reader, differ, planner, applier              (Model, ConnectAPI) — never HTTP
-//   ConnectEmulator  in-memory Amazon Connect over HTTP                       (SigV4, NIO) — never Model/Manifest/Reconciler
+//   ConnectEmulator  in-memory Amazon Connect over HTTP                       (SigV4, FlowLanguage, NIO) — never Model/Manifest/Reconciler
 //   PatchbayCLI      commands, views, diagnostics printer
 import PackageDescription
 
@@ -28,8 +29,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
+        .target(name: "FlowLanguage", swiftSettings: strict),
         .target(name: "Model", swiftSettings: strict),
-        .target(name: "Manifest", dependencies: ["Model", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "Manifest", dependencies: ["Model", "FlowLanguage", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "AWSClient", dependencies: [
             "SigV4",
@@ -44,7 +46,7 @@ let package = Package(
             "Model", "ConnectAPI", .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "ConnectEmulator", dependencies: [
-            "SigV4",
+            "SigV4", "FlowLanguage",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -60,6 +62,7 @@ let package = Package(
             "Model", "Reconciler", "ConnectAPI", "AWSClient", "ConnectEmulator", "SigV4",
         ], swiftSettings: strict),
 
+        .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Model"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

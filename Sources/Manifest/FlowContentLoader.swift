@@ -1,3 +1,4 @@
+import FlowLanguage
 import Foundation
 import Model
 import Yams
@@ -5,7 +6,10 @@ import Yams
 /// Loads a flow (or flow module) content file and checks it is Flow-language JSON:
 /// version `2019-10-30`, `StartAction` naming an action, unique identifiers made of allowed
 /// characters, at most 250 actions, transitions pointing at existing actions. Records the
-/// `${kind:NAME}` resource references found inside for the reference check.
+/// `${kind:NAME}` resource references found inside for the reference check. Then the actions
+/// against the Flow language catalogue (FlowLanguage: known types, required and typed parameters,
+/// the flow's type, well-formed IDs and ARNs) and the lint warnings (unreachable actions, dead
+/// ends, error branches that go nowhere, loops without a counter), each at its line and column.
 enum FlowContentLoader {
     static let version = "2019-10-30"
     static let maxActions = 250
@@ -13,8 +17,13 @@ enum FlowContentLoader {
     static let forbiddenIdentifierCharacters: Set<Character> = ["%", ":", "(", "\\", "/", ")", "=", "$", ",", ";", "[", "]", "{", "}"]
     static let maxContentCharacters = 256_000
 
+    /// - Parameters:
+    ///   - flowType: the flow's type as the API spells it; `nil` for a flow module.
+    ///   - published: the content will be published: catalogue problems are errors (Connect
+    ///     rejects them at publish time); for SAVED content they are warnings.
     static func load(contentNode: Node, relativePath: String, manifestPath: String, owner: String,
-                     context: ReadContext, references: inout [ReferenceSite]) -> FlowContent? {
+                     context: ReadContext, references: inout [ReferenceSite],
+                     flowType: String? = nil, published: Bool = true) -> FlowContent? {
         let resolved = PathUtilities.join(PathUtilities.directory(of: manifestPath), relativePath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -53,6 +62,9 @@ enum FlowContentLoader {
         }
         let errorsBefore = context.diagnostics.errorCount
         checkFlowLanguage(json, at: at, context: context, fileStart: fileStart)
+        if context.diagnostics.errorCount == errorsBefore {
+            checkActions(json, flowType: flowType, published: published, at: at, context: context)
+        }
         if text.count > maxContentCharacters {
             context.error("flow content is \(text.count) characters long; Connect accepts at most \(maxContentCharacters)", at: fileStart)
         }
@@ -111,6 +123,23 @@ enum FlowContentLoader {
         }
         guard context.diagnostics.errorCount == errorsBefore else { return nil }
         return FlowContent(path: relativePath, resolvedPath: resolved, text: output, references: found.sorted())
+    }
+
+    /// The catalogue checks and lint warnings of FlowLanguage, mapped to positions in the file.
+    private static func checkActions(_ json: JSONScanner.Located, flowType: String?, published: Bool,
+                                     at: (Position) -> SourceLocation, context: ReadContext) {
+        let problems = FlowLanguageValidator.validate(json.flowJSON, flowType: flowType, level: .published, lint: true)
+        for problem in problems {
+            let location = at(json.position(of: problem.path))
+            switch problem.severity {
+            case .error where published:
+                context.error(problem.message, at: location)
+            case .error:
+                context.warning(problem.message + "; Connect rejects this when the flow is published", at: location)
+            case .warning:
+                context.warning(problem.message, at: location)
+            }
+        }
     }
 
     private static func checkFlowLanguage(_ json: JSONScanner.Located, at: (Position) -> SourceLocation,

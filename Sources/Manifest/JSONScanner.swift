@@ -1,3 +1,5 @@
+import FlowLanguage
+
 /// A small JSON parser that keeps the line/column (1-based, Unicode scalars) of every value and
 /// key, so flow-content diagnostics can point inside the JSON file.
 struct JSONScanner {
@@ -33,6 +35,35 @@ struct JSONScanner {
         var array: [Located]? {
             if case .array(let a) = value { return a }
             return nil
+        }
+
+        /// The value as FlowLanguage sees it.
+        var flowJSON: FlowJSON {
+            switch value {
+            case .object(let members): .object(members.map { FlowJSON.Member(key: $0.key, value: $0.value.flowJSON) })
+            case .array(let elements): .array(elements.map(\.flowJSON))
+            case .string(let s): .string(s)
+            case .number(let n): .number(Double(n) ?? 0)
+            case .bool(let b): .bool(b)
+            case .null: .null
+            }
+        }
+
+        /// The position of the value at `path`, or of the deepest value on the way that exists.
+        func position(of path: JSONPath) -> Position {
+            var node = self
+            for component in path.components {
+                switch (component, node.value) {
+                case (.key(let key), .object(let members)):
+                    guard let member = members.last(where: { $0.key == key }) else { return node.position }
+                    node = member.value
+                case (.index(let i), .array(let elements)) where elements.indices.contains(i):
+                    node = elements[i]
+                default:
+                    return node.position
+                }
+            }
+            return node.position
         }
 
         var typeName: String {

@@ -172,10 +172,10 @@ extension ManifestAssembler {
                               tags: tags(e, owner: owner), renamedFrom: renamedFrom(e, owner: owner))
     }
 
-    func readFlowContent(_ e: Entries, owner: String) -> FlowContent? {
+    func readFlowContent(_ e: Entries, owner: String, flowType: FlowType? = nil, published: Bool = true) -> FlowContent? {
         guard let node = e["content"]?.value, let path = context.string(node, what: "'content' in \(owner)") else { return nil }
         return FlowContentLoader.load(contentNode: node, relativePath: path, manifestPath: currentManifestPath, owner: owner,
-                                      context: context, references: &references)
+                                      context: context, references: &references, flowType: flowType?.rawValue, published: published)
     }
 
     func readFlow(_ name: String, _ body: Node, _ owner: String, _ keyNode: Node) -> Flow? {
@@ -186,7 +186,7 @@ extension ManifestAssembler {
         let status = e["status"].flatMap { context.enumeration($0.value, what: "'status' in \(owner)", as: FlowStatus.self) }
         let state = e["state"].flatMap { context.enumeration($0.value, what: "'state' in \(owner)", as: FlowState.self) }
         let description = optionalString(e, "description", owner: owner, spec: spec)
-        let content = readFlowContent(e, owner: owner)
+        let content = readFlowContent(e, owner: owner, flowType: type, published: (status ?? .published) == .published)
         guard let type, let content else { return nil }
         return Flow(name: name, type: type, description: description, content: content, status: status ?? .published,
                     state: state ?? .active, tags: tags(e, owner: owner), renamedFrom: renamedFrom(e, owner: owner))
@@ -198,7 +198,7 @@ extension ManifestAssembler {
         let status = e["status"].flatMap { context.enumeration($0.value, what: "'status' in \(owner)", as: FlowStatus.self) }
         let state = e["state"].flatMap { context.enumeration($0.value, what: "'state' in \(owner)", as: FlowState.self) }
         let description = optionalString(e, "description", owner: owner, spec: spec)
-        guard let content = readFlowContent(e, owner: owner) else { return nil }
+        guard let content = readFlowContent(e, owner: owner, published: (status ?? .published) == .published) else { return nil }
         return FlowModule(name: name, description: description, content: content, status: status ?? .published,
                           state: state ?? .active, tags: tags(e, owner: owner), renamedFrom: renamedFrom(e, owner: owner))
     }

@@ -59,6 +59,10 @@ final class ReadContext {
         diagnostics.append(.warning(message, at: location(node)))
     }
 
+    func warning(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
     // MARK: Node descriptions
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {

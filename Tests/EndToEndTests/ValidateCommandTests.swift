@@ -129,6 +129,51 @@ import Testing
         #expect(!run.stderr.contains("Passw0rdLiteral"))
     }
 
+    /// Flow content problems are reported at their line and column in the JSON file, with the
+    /// same catalogue the emulator applies when a flow is published.
+    @Test func flowContentProblemsAtTheirJSONLineAndColumn() throws {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: Self.packageRoot, create: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = [
+            "m.yaml": """
+                flows:
+                  Main IVR: { type: CONTACT_FLOW, content: main.json }
+                  Whisper: { type: CUSTOMER_WHISPER, content: whisper.json }
+                """,
+            "main.json": """
+                { "Version": "2019-10-30", "StartAction": "lookup",
+                  "Actions": [
+                    { "Identifier": "lookup", "Type": "InvokeLambdaFunction", "Parameters": {},
+                      "Transitions": { "NextAction": "transfer" } },
+                    { "Identifier": "transfer", "Type": "TransferContactToQue", "Parameters": {}, "Transitions": {} } ] }
+                """,
+            "whisper.json": """
+                { "Version": "2019-10-30", "StartAction": "transfer",
+                  "Actions": [
+                    { "Identifier": "transfer", "Type": "TransferContactToQueue", "Parameters": {},
+                      "Transitions": { "NextAction": "end" } },
+                    { "Identifier": "end", "Type": "EndFlowExecution", "Parameters": {}, "Transitions": {} } ] }
+                """,
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let run = try Self.run(["validate", dir.path])
+        #expect(run.status == 1)
+        for line in [
+            "\(dir.path)/main.json:3:77: error: parameter 'LambdaFunctionARN' of action 'lookup' (InvokeLambdaFunction) is required",
+            "\(dir.path)/main.json:5:41: error: action 'transfer' has unknown type 'TransferContactToQue'; did you mean 'TransferContactToQueue'?",
+            "\(dir.path)/whisper.json:3:41: error: action 'transfer': TransferContactToQueue is not allowed in a CUSTOMER_WHISPER flow; "
+                + "it is allowed in every flow type except AGENT_HOLD, AGENT_WHISPER, CUSTOMER_HOLD, CUSTOMER_QUEUE, CUSTOMER_WHISPER, OUTBOUND_WHISPER",
+        ] {
+            #expect(run.stderr.contains(line + "\n"), "\(run.stderr)")
+        }
+        #expect(run.stderr.hasSuffix("3 errors\n"), "\(run.stderr)")
+
+        let samples = try Self.run(["validate", "Tests/ManifestTests/Fixtures/valid/aws-samples"])
+        #expect(samples.status == 0, "\(samples.stderr)")
+        #expect(samples.stderr == "Tests/ManifestTests/Fixtures/valid/aws-samples: valid (3 flows)\n")
+    }
+
     @Test func missingDirectoryExitsOne() throws {
         let run = try Self.run(["validate", "does/not/exist"])
         #expect(run.status == 1)

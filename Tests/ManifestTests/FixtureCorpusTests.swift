@@ -31,3 +31,23 @@ import Testing
         }
     }
 }
+
+/// Real-world flows from public AWS samples load without a single diagnostic (the Flow
+/// language catalogue must not reject what Connect accepts).
+@Suite struct RealWorldFlowTests {
+    @Test func awsSampleFlowsValidate() throws {
+        let dir = TestSupport.fixturesURL.appendingPathComponent("valid/aws-samples")
+        let result = ManifestLoader.load(path: dir.path, environment: nil, processEnvironment: [:])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.desired?.flows.count == 3)
+    }
+
+    @Test func examplesValidateWithoutWarnings() throws {
+        for example in ["quickstart", "multi-environment"] {
+            let dir = TestSupport.packageRoot.appendingPathComponent("examples/\(example)")
+            let result = ManifestLoader.load(path: dir.path, environment: example == "multi-environment" ? "staging" : nil,
+                                             processEnvironment: ["PATCHBAY_TEST_SET": "set-value"])
+            #expect(!result.diagnostics.contains { $0.message.contains("action") }, "\(example): \(result.diagnostics.map(\.description))")
+        }
+    }
+}
