@@ -25,29 +25,10 @@ enum FlowContentLoader {
                      context: ReadContext, references: inout [ReferenceSite],
                      flowType: String? = nil, published: Bool = true) -> FlowContent? {
         let resolved = PathUtilities.join(PathUtilities.directory(of: manifestPath), relativePath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            context.error("content file '\(relativePath)' of \(owner) does not exist (looked for \(resolved))", at: contentNode)
-            return nil
-        }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > ManifestLimits.maxFlowContentBytes {
-            context.error("content file '\(relativePath)' of \(owner) is too large (\(size) bytes; the limit is \(ManifestLimits.maxFlowContentBytes))",
-                          at: contentNode)
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            context.error("cannot read content file '\(relativePath)' of \(owner)", at: contentNode)
+        guard let text = readText(resolved, relativePath: relativePath, owner: owner, contentNode: contentNode, context: context) else {
             return nil
         }
         let fileStart = SourceLocation(file: resolved, line: 1, column: 1)
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let problem = TextCheck.firstProblem(in: bytes) {
-            context.error(problem.message, at: SourceLocation(file: resolved, line: problem.line, column: problem.column))
-            return nil
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
         func at(_ position: Position) -> SourceLocation {
             SourceLocation(file: resolved, line: position.line, column: position.column)
         }
@@ -69,7 +50,44 @@ enum FlowContentLoader {
             context.error("flow content is \(text.count) characters long; Connect accepts at most \(maxContentCharacters)", at: fileStart)
         }
 
-        // ${…} in the raw text: resource references are kept and recorded; var/env are substituted.
+        let (output, found) = substitute(text, resolved: resolved, owner: owner, context: context, references: &references)
+        guard context.diagnostics.errorCount == errorsBefore else { return nil }
+        return FlowContent(path: relativePath, resolvedPath: resolved, text: output, references: found.sorted())
+    }
+
+    /// The file's text, checked for encoding problems (a BOM is dropped); nil after reporting why not.
+    private static func readText(_ resolved: String, relativePath: String, owner: String, contentNode: Node,
+                                 context: ReadContext) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            context.error("content file '\(relativePath)' of \(owner) does not exist (looked for \(resolved))", at: contentNode)
+            return nil
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > ManifestLimits.maxFlowContentBytes {
+            context.error("content file '\(relativePath)' of \(owner) is too large (\(size) bytes; the limit is \(ManifestLimits.maxFlowContentBytes))",
+                          at: contentNode)
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            context.error("cannot read content file '\(relativePath)' of \(owner)", at: contentNode)
+            return nil
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = TextCheck.firstProblem(in: bytes) {
+            context.error(problem.message, at: SourceLocation(file: resolved, line: problem.line, column: problem.column))
+            return nil
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `${…}` in the raw text: resource references are kept and recorded; var/env are substituted.
+    private static func substitute(_ text: String, resolved: String, owner: String, context: ReadContext,
+                                   references: inout [ReferenceSite]) -> (String, Set<ResourceAddress>) {
+        func at(_ position: Position) -> SourceLocation {
+            SourceLocation(file: resolved, line: position.line, column: position.column)
+        }
         let source = SourceText(path: resolved, text: text)
         var output = ""
         var found: Set<ResourceAddress> = []
@@ -121,8 +139,7 @@ enum FlowContentLoader {
             }
             if lineNumber < source.lines.count { output += "\n" }
         }
-        guard context.diagnostics.errorCount == errorsBefore else { return nil }
-        return FlowContent(path: relativePath, resolvedPath: resolved, text: output, references: found.sorted())
+        return (output, found)
     }
 
     /// The catalogue checks and lint warnings of FlowLanguage, mapped to positions in the file.
@@ -166,6 +183,25 @@ enum FlowContentLoader {
         if list.count > maxActions {
             context.error("flow content has \(list.count) actions; Connect allows at most \(maxActions)", at: at(actions.position))
         }
+        let identifiers = checkIdentifiers(list, at: at, context: context)
+        if let start = json["StartAction"] {
+            if let name = start.string {
+                if identifiers[name] == nil {
+                    context.error("'StartAction' names '\(name)', which is not an action identifier"
+                                  + EditDistance.didYouMean(name, among: identifiers.keys), at: at(start.position))
+                }
+            } else {
+                context.error("'StartAction' must be a string, found \(start.typeName)", at: at(start.position))
+            }
+        } else {
+            context.error("flow content has no 'StartAction'", at: at(json.position))
+        }
+        checkTransitions(list, identifiers: identifiers, at: at, context: context)
+    }
+
+    /// Each action's identifier: present, well-formed, unique; and a type. Returns where each is.
+    private static func checkIdentifiers(_ list: [JSONScanner.Located], at: (Position) -> SourceLocation,
+                                         context: ReadContext) -> [String: Position] {
         var identifiers: [String: Position] = [:]
         for action in list {
             guard case .object = action.value else {
@@ -193,19 +229,12 @@ enum FlowContentLoader {
                 context.error("action '\(id)' has no 'Type'", at: at(action.position))
             }
         }
-        if let start = json["StartAction"] {
-            if let name = start.string {
-                if identifiers[name] == nil {
-                    context.error("'StartAction' names '\(name)', which is not an action identifier"
-                                  + EditDistance.didYouMean(name, among: identifiers.keys), at: at(start.position))
-                }
-            } else {
-                context.error("'StartAction' must be a string, found \(start.typeName)", at: at(start.position))
-            }
-        } else {
-            context.error("flow content has no 'StartAction'", at: at(json.position))
-        }
-        // Transitions must lead to existing actions.
+        return identifiers
+    }
+
+    /// Transitions must lead to existing actions.
+    private static func checkTransitions(_ list: [JSONScanner.Located], identifiers: [String: Position],
+                                         at: (Position) -> SourceLocation, context: ReadContext) {
         for action in list {
             guard let transitions = action["Transitions"] else { continue }
             var targets: [JSONScanner.Located] = []
