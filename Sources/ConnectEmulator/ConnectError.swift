@@ -15,6 +15,11 @@ struct ConnectError: Error, Sendable {
         return .object(o)
     }
 
+    /// An error of the AWS front door (not a model shape): lower-case `message`.
+    static func frontDoor(code: String, status: Int, message: String) -> ConnectError {
+        .init(code: code, status: status, message: message, messageKey: "message")
+    }
+
     static func invalidParameter(_ m: String) -> ConnectError { .init(code: "InvalidParameterException", status: 400, message: m) }
     static func invalidRequest(_ m: String) -> ConnectError { .init(code: "InvalidRequestException", status: 400, message: m) }
     static func notFound(_ m: String) -> ConnectError { .init(code: "ResourceNotFoundException", status: 404, message: m) }
