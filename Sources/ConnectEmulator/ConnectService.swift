@@ -51,7 +51,7 @@ final class ConnectService: @unchecked Sendable {
             return (result, changed)
         } catch {
             state.rollback()
-            throw error
+            throw ModelErrors.conform(error, operation: call.operation)
         }
     }
 

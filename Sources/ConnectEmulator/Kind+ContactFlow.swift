@@ -2,6 +2,24 @@ import Foundation
 
 /// Contact flows: Create, Describe (`id`, `id:$SAVED`, `id:$LATEST`),
 /// UpdateContactFlow{Content,Metadata,Name}, Delete, List (`contactFlowTypes`), Search.
+///
+/// Save / publish lifecycle (model documentation of DescribeContactFlow and
+/// UpdateContactFlowContent: "Use the `$SAVED` alias in the request to describe the
+/// `SAVED` content of a Flow. [...] After a flow is published, `$SAVED` needs to be
+/// supplied to view saved content that has not been published."):
+/// - a flow keeps its PUBLISHED content (`attrs.Content`, `Status` PUBLISHED) and, apart
+///   from it, SAVED content not yet published (`hidden.SavedContent`); a flow created
+///   SAVED has only SAVED content (`attrs.Content` with `Status` SAVED);
+/// - UpdateContactFlowContent on `id:$SAVED` stores SAVED content; on `id` it publishes
+///   (and drops the SAVED draft);
+/// - DescribeContactFlow `id` returns the PUBLISHED content; for a flow never published
+///   it fails with ContactFlowNotPublishedException (404, "The flow has not been
+///   published.", listed by the model for DescribeContactFlow only); `id:$SAVED` (and
+///   `id:$LATEST`) return the SAVED content, or the PUBLISHED one when there is no draft;
+/// - "The `PUBLISHED` status will initiate validation on the content. `SAVED` does not
+///   initiate validation of the content." (CreateContactFlow `Status`): SAVED content gets
+///   the basic checks only (JSON, Version, Identifiers, transitions), PUBLISHED content
+///   also the reference checks.
 enum ContactFlowKind {
     static let types: Set<String> = ["CONTACT_FLOW", "CUSTOMER_QUEUE", "CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD",
                                      "AGENT_WHISPER", "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER", "CAMPAIGN"]
@@ -11,14 +29,7 @@ enum ContactFlowKind {
         operations: [
             "CreateContactFlow": { s, c in try create(s, c) },
             "DescribeContactFlow": { s, c in try describe(s, c) },
-            "UpdateContactFlowContent": { s, c in
-                _ = try s.updateOp(.contactFlow, c) { r in
-                    let content = try s.flowContent(c)
-                    try s.checkFlowContent(content, published: r.attrs["Status"]?.stringValue == "PUBLISHED", module: false)
-                    r.attrs["Content"] = .string(content)
-                }
-                return nil
-            },
+            "UpdateContactFlowContent": { s, c in try updateContent(s, c) },
             "UpdateContactFlowMetadata": { s, c in try s.updateFlowMetadata(.contactFlow, c, stateKey: "ContactFlowState") },
             "UpdateContactFlowName": { s, c in try s.renameOp(.contactFlow, c) },
         ],
@@ -53,19 +64,56 @@ enum ContactFlowKind {
                 "FlowContentSha256": .string(SHA256Digest.hex(Array(content.utf8)))]
     }
 
-    /// `{id}` or `{id}:$SAVED` (or `{id}:$LATEST`); the emulator keeps one content per flow.
+    enum Qualifier { case published, saved }
+
+    /// Splits `{id}`, `{id}:$SAVED`, `{id}:$LATEST` or `{id}:{version}` (ids or ARNs).
+    static func qualified(_ raw: String, allowVersion: Bool) throws -> (String, Qualifier) {
+        let tail = raw.split(separator: "/").last.map(String.init) ?? raw
+        guard let colon = tail.firstIndex(of: ":") else { return (raw, .published) }
+        let suffix = tail[tail.index(after: colon)...]
+        let id = String(raw.dropLast(suffix.count + 1))
+        if suffix == "$SAVED" || suffix == "$LATEST" { return (id, .saved) }
+        if allowVersion, Int(suffix) != nil { return (id, .published) }
+        throw ConnectError.invalidParameter("ContactFlowId qualifier \(suffix) is not valid")
+    }
+
+    static func isPublished(_ r: StoredResource) -> Bool { r.attrs["Status"]?.stringValue == "PUBLISHED" }
+
     static func describe(_ s: ConnectService, _ c: ServiceCall) throws -> JSONValue {
         try s.checkInstance(c)
-        var raw = c.label("ContactFlowId")
-        if let colon = raw.firstIndex(of: ":"), !raw.hasPrefix("arn:") {
-            let suffix = raw[raw.index(after: colon)...]
-            guard suffix == "$SAVED" || suffix == "$LATEST" || Int(suffix) != nil else {
-                throw ConnectError.invalidParameter("ContactFlowId qualifier \(suffix) is not valid")
+        let (id, qualifier) = try qualified(c.label("ContactFlowId"), allowVersion: true)
+        var r = try s.require(.contactFlow, id)
+        switch qualifier {
+        case .published:
+            guard isPublished(r) else {
+                throw ConnectError(code: "ContactFlowNotPublishedException", status: 404, message: "The flow has not been published.")
             }
-            raw = String(raw[..<colon])
+        case .saved:
+            if let draft = r.hidden["SavedContent"] {
+                r.attrs["Content"] = draft
+                r.attrs["Status"] = "SAVED"
+            }
         }
-        let r = try s.require(.contactFlow, raw)
         return ["ContactFlow": s.describe(.contactFlow, r)]
+    }
+
+    static func updateContent(_ s: ConnectService, _ c: ServiceCall) throws -> JSONValue? {
+        let (id, qualifier) = try qualified(c.label("ContactFlowId"), allowVersion: false)
+        _ = try s.updateOp(.contactFlow, c, find: { _ in try s.require(.contactFlow, id) }) { r in
+            let content = try s.flowContent(c)
+            try s.checkFlowContent(content, published: qualifier == .published, module: false)
+            switch qualifier {
+            case .published:
+                r.attrs["Content"] = .string(content)
+                r.attrs["Status"] = "PUBLISHED"
+                r.hidden["SavedContent"] = nil
+            case .saved where isPublished(r):
+                r.hidden["SavedContent"] = .string(content)
+            case .saved:
+                r.attrs["Content"] = .string(content)
+            }
+        }
+        return nil
     }
 }
 

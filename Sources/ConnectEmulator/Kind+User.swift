@@ -45,9 +45,16 @@ enum UserKind {
             "securityprofileids": securityProfiles,
         ],
         searchesDescription: false,
-        describeExtras: { _, _, o, forSearch in
+        describeExtras: { s, _, o, forSearch in
             guard forSearch else { return }
             var summary = o.filter { searchMembers.contains($0.key) }
+            // "When returned by a SearchUsers call, AfterContactWorkTimeLimit is returned in
+            // milliseconds." (API reference, UserPhoneConfig); DescribeUser keeps seconds.
+            if s.configuration.searchUsersAfterContactWorkInMilliseconds,
+               var phone = summary["PhoneConfig"]?.objectValue, let seconds = phone["AfterContactWorkTimeLimit"]?.intValue {
+                phone["AfterContactWorkTimeLimit"] = .int(seconds * 1000)
+                summary["PhoneConfig"] = .object(phone)
+            }
             if let info = o["IdentityInfo"]?.objectValue {
                 summary["IdentityInfo"] = .object(info.filter { $0.key == "FirstName" || $0.key == "LastName" })
             }
