@@ -1,18 +1,27 @@
 import Foundation
 
 /// An error as Connect returns it: restJson1, `x-amzn-ErrorType: <code>` plus a JSON body
-/// `{"message": …}` (and the shape's extra members, e.g. `ResourceType`/`ResourceId`).
+/// `{"Message": …}` (and the shape's extra members, e.g. `ResourceType`/`ResourceId`).
+/// The model's error shapes name the member `Message` (e.g. InvalidParameterException
+/// `"members": {"Message": …}`); only the errors of the AWS front door, which the model
+/// does not describe (signature errors, unknown routes, unparsable bodies), keep the
+/// lower-case `message` they are sent with (`frontDoor`).
 struct ConnectError: Error, Sendable {
     var code: String
     var status: Int
     var message: String
     var extra: [String: JSONValue] = [:]
-    var messageKey = "message"
+    var messageKey = "Message"
 
     func body() -> JSONValue {
         var o = extra
         o[messageKey] = .string(message)
         return .object(o)
+    }
+
+    /// An error of the AWS front door (not a model shape): lower-case `message`.
+    static func frontDoor(code: String, status: Int, message: String) -> ConnectError {
+        .init(code: code, status: status, message: message, messageKey: "message")
     }
 
     static func invalidParameter(_ m: String) -> ConnectError { .init(code: "InvalidParameterException", status: 400, message: m) }

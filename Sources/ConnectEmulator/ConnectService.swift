@@ -2,6 +2,7 @@ import Foundation
 
 /// The in-memory Amazon Connect instance and its operations. Thread-safe: every call
 /// runs under one lock (Connect's consistency is not simulated: writes are visible at once).
+/// The operations themselves are in `KindRegistry` (one `Kind+*.swift` file per kind).
 final class ConnectService: @unchecked Sendable {
     let configuration: EmulatorConfiguration
     private let lock = NSLock()
@@ -31,24 +32,34 @@ final class ConnectService: @unchecked Sendable {
             self.random = rng
             DefaultInstance.populate(self)
         }
+        persister?.attach { [weak self] in self?.snapshot() }
     }
 
     var instanceId: String { lock.lock(); defer { lock.unlock() }; return state.instanceId }
 
     /// Runs one operation. Returns the response body (nil = empty 200) and whether state changed.
+    /// A failing operation is undone (the state's journal), so it changes nothing.
     func perform(_ call: ServiceCall) throws -> (JSONValue?, Bool) {
         lock.lock()
         defer { lock.unlock() }
-        let before = state
+        state.begin()
         do {
             let result = try dispatch(call)
+            state.commit()
             let changed = Self.mutatingPrefixes.contains { call.operation.hasPrefix($0) }
-            if changed { persister?.submit(state) }
+            if changed { persister?.submit() }
             return (result, changed)
         } catch {
-            state = before  // operations are atomic: a failure leaves nothing half-done
-            throw error
+            state.rollback()
+            throw ModelErrors.conform(error, operation: call.operation)
         }
+    }
+
+    func dispatch(_ c: ServiceCall) throws -> JSONValue? {
+        guard let operation = KindRegistry.operations[c.operation] else {
+            throw ConnectError.frontDoor(code: "UnknownOperationException", status: 404, message: "Unknown operation \(c.operation)")
+        }
+        return try operation(self, c)
     }
 
     /// Waits until the state file holds every change made so far.
@@ -68,7 +79,7 @@ final class ConnectService: @unchecked Sendable {
     func newId() -> String {
         while true {
             let id = random.uuid()
-            if id != state.instanceId, !state.resources.values.contains(where: { $0[id] != nil }) { return id }
+            if id != state.instanceId, !state.contains(id: id) { return id }
         }
     }
 
@@ -108,30 +119,15 @@ final class ConnectService: @unchecked Sendable {
     }
 
     func checkUniqueName(_ kind: ResourceKind, _ name: String, except id: String? = nil) throws {
-        if let other = state.byName(kind, name), other.id != id {
+        if state.byName(kind, name).contains(where: { $0.id != id }) {
             throw ConnectError.duplicate("A \(kind.label) with the name \(name) already exists.")
         }
     }
 
     func checkQuota(_ kind: ResourceKind) throws {
-        let q = configuration.quotas
-        let limit: Int
-        var count = state.count(kind)
-        switch kind {
-        case .hoursOfOperation: limit = q.hoursOfOperationPerInstance
-        case .queue:
-            limit = q.queuesPerInstance
-            count = state.all(.queue).filter { $0.hidden["QueueType"]?.stringValue != "AGENT" }.count
-        case .routingProfile: limit = q.routingProfilesPerInstance
-        case .contactFlow: limit = q.contactFlowsPerInstance
-        case .flowModule: limit = q.flowModulesPerInstance
-        case .securityProfile: limit = q.securityProfilesPerInstance
-        case .hierarchyGroup: limit = q.userHierarchyGroupsPerInstance
-        case .user: limit = q.usersPerInstance
-        case .quickConnect: limit = q.quickConnectsPerInstance
-        case .agentStatus: limit = q.agentStatusesPerInstance
-        case .prompt: limit = q.promptsPerInstance
-        }
+        let h = kind.handler
+        let limit = h.quota(configuration.quotas)
+        let count = h.quotaCount?(state) ?? state.count(kind)
         if count >= limit {
             throw ConnectError.limitExceeded("The allowed limit for the resource has been exceeded: at most \(limit) \(kind.label) resources per instance.")
         }
@@ -166,90 +162,193 @@ final class ConnectService: @unchecked Sendable {
         state.put(kind, r)
     }
 
+    func createResponse(_ kind: ResourceKind, _ r: StoredResource) -> JSONValue {
+        let k = kind.handler.createKeys
+        return [k.id: .string(r.id), k.arn: .string(r.arn)]
+    }
+
+    /// The common part of every Create: instance, `nameKey` (validated, unique), Tags,
+    /// Description; `build` adds the kind's members (and may throw); then the quota.
+    func createOp(_ kind: ResourceKind, _ c: ServiceCall, nameKey: String = "Name", maxName: Int = 127,
+                  maxDescription: Int? = 250,
+                  build: (inout [String: JSONValue], inout [String: JSONValue]) throws -> Void) throws -> StoredResource {
+        try checkInstance(c)
+        let name = try c.requiredString(nameKey)
+        try validateName(name, field: nameKey, max: maxName)
+        let tags = try parseTags(c.body["Tags"])
+        var attrs: [String: JSONValue] = [:]
+        var hidden: [String: JSONValue] = [:]
+        if let maxDescription {
+            try validateDescription(c.string("Description"), max: maxDescription)
+            if let d = c.string("Description") { attrs["Description"] = .string(d) }
+        }
+        try build(&attrs, &hidden)
+        try checkUniqueName(kind, name)
+        try checkQuota(kind)
+        let r = newResource(kind, name: name, tags: tags, attrs: attrs, hidden: hidden)
+        state.put(kind, r)
+        return r
+    }
+
+    /// The common part of every Update: instance, the resource (via `find`), the change,
+    /// LastModifiedTime.
+    func updateOp(_ kind: ResourceKind, _ c: ServiceCall, find: ((String) throws -> StoredResource)? = nil,
+                  _ change: (inout StoredResource) throws -> Void) throws -> StoredResource {
+        try checkInstance(c)
+        let id = c.label(kind.handler.idLabel)
+        var r = try find?(id) ?? require(kind, id)
+        try change(&r)
+        touch(kind, &r)
+        return r
+    }
+
+    /// Applies an optional `Name` (validated, unique) and `Description` from the body.
+    func rename(_ kind: ResourceKind, _ c: ServiceCall, _ r: inout StoredResource, maxDescription: Int? = 250) throws {
+        if let name = c.string("Name") {
+            try validateName(name)
+            try checkUniqueName(kind, name, except: r.id)
+            r.name = name
+        }
+        if let d = c.body["Description"], !d.isNull {
+            if let maxDescription { try validateDescription(d.stringValue, max: maxDescription) }
+            r.attrs["Description"] = d
+        }
+    }
+
+    func renameOp(_ kind: ResourceKind, _ c: ServiceCall, nameRequired: Bool = false) throws -> JSONValue? {
+        _ = try updateOp(kind, c) { r in
+            if nameRequired { _ = try c.requiredString("Name") }
+            try rename(kind, c, &r)
+        }
+        return nil
+    }
+
     // MARK: - Output shapes
 
     func describe(_ kind: ResourceKind, _ r: StoredResource, forSearch: Bool = false) -> JSONValue {
+        let h = kind.handler
         var o = r.attrs
-        let keys = kind.describeKeys
-        o[keys.id] = .string(r.id)
-        o[keys.arn] = .string(r.arn)
-        if !r.name.isEmpty { o[keys.name] = .string(r.name) }
+        o[h.describeKeys.id] = .string(r.id)
+        o[h.describeKeys.arn] = .string(r.arn)
+        if !r.name.isEmpty { o[h.describeKeys.name] = .string(r.name) }
         o["Tags"] = .object(r.tags.mapValues { .string($0) })
-        if kind.hasLastModified {
+        if h.hasLastModified {
             o["LastModifiedTime"] = .double(r.modified)
             o["LastModifiedRegion"] = .string(region)
         }
-        switch kind {
-        case .routingProfile:
-            let configs = r.hidden["QueueConfigs"]?.arrayValue ?? []
-            let queueIds = Set(configs.compactMap { $0["QueueId"]?.stringValue }).sorted()
-            o["InstanceId"] = .string(state.instanceId)
-            o["AssociatedQueueIds"] = .array(queueIds.map { .string($0) })
-            o["NumberOfAssociatedQueues"] = .int(configs.count)
-            o["NumberOfAssociatedUsers"] = .int(state.all(.user).filter { $0.attrs["RoutingProfileId"]?.stringValue == r.id }.count)
-            o["IsDefault"] = .bool(r.hidden["IsDefault"]?.boolValue ?? false)
-            if forSearch {
-                // SearchRoutingProfiles does not populate these (model documentation).
-                o["AgentAvailabilityTimer"] = nil
-                o["LastModifiedTime"] = nil
-                o["LastModifiedRegion"] = nil
-                if let mcs = o["MediaConcurrencies"]?.arrayValue {
-                    o["MediaConcurrencies"] = .array(mcs.map { mc in
-                        var m = mc
-                        m["CrossChannelBehavior"] = nil
-                        return m
-                    })
-                }
-            }
-        case .contactFlow:
-            if let c = r.attrs["Content"]?.stringValue { o["FlowContentSha256"] = .string(SHA256Digest.hex(Array(c.utf8))) }
-        case .flowModule:
-            if let c = r.attrs["Content"]?.stringValue { o["FlowModuleContentSha256"] = .string(SHA256Digest.hex(Array(c.utf8))) }
-        case .securityProfile:
-            o["OrganizationResourceId"] = .string(state.instanceId)
-            if forSearch {
-                return .object(o.filter { ["Id", "OrganizationResourceId", "Arn", "SecurityProfileName", "Description", "Tags"].contains($0.key) })
-            }
-        case .hierarchyGroup:
-            o["LevelId"] = .string(String(levelOf(r)))
-            o["HierarchyPath"] = hierarchyPath(r)
-        case .user:
-            if forSearch {
-                var s = o.filter { ["Arn", "DirectoryUserId", "HierarchyGroupId", "Id", "PhoneConfig", "RoutingProfileId",
-                                    "SecurityProfileIds", "Tags", "Username", "AutoAcceptConfigs", "AfterContactWorkConfigs",
-                                    "PhoneNumberConfigs", "PersistentConnectionConfigs", "VoiceEnhancementConfigs"].contains($0.key) }
-                if let info = o["IdentityInfo"]?.objectValue {
-                    s["IdentityInfo"] = .object(info.filter { $0.key == "FirstName" || $0.key == "LastName" })
-                }
-                return .object(s)
-            }
-        default: break
-        }
+        h.describeExtras?(self, r, &o, forSearch)
         return .object(o)
     }
 
     func summary(_ kind: ResourceKind, _ r: StoredResource) -> JSONValue {
+        let h = kind.handler
         var o: [String: JSONValue] = ["Id": .string(r.id), "Arn": .string(r.arn)]
-        if !r.name.isEmpty { o[kind == .user ? "Username" : "Name"] = .string(r.name) }
-        if kind.hasLastModified && kind != .contactFlow {
+        if !r.name.isEmpty { o[h.summaryNameKey] = .string(r.name) }
+        if h.hasLastModified && h.summaryHasLastModified {
             o["LastModifiedTime"] = .double(r.modified)
             o["LastModifiedRegion"] = .string(region)
         }
-        switch kind {
-        case .queue: o["QueueType"] = r.hidden["QueueType"] ?? "STANDARD"
-        case .contactFlow:
-            o["ContactFlowType"] = r.attrs["Type"]
-            o["ContactFlowState"] = r.attrs["State"]
-            o["ContactFlowStatus"] = r.attrs["Status"]
-        case .flowModule:
-            o["State"] = r.attrs["State"]
-        case .quickConnect:
-            o["QuickConnectType"] = r.attrs["QuickConnectConfig"]?["QuickConnectType"]
-        case .agentStatus:
-            o["Type"] = r.attrs["Type"]
-        default: break
-        }
+        h.summaryExtras?(r, &o)
         return .object(o.filter { !$0.value.isNull })
+    }
+
+    // MARK: - Pagination
+
+    /// One page of `items`, which are in ascending `key` order. The token names the last
+    /// key returned (not an offset), so deleting items between pages skips nothing.
+    func paginate<T>(_ items: [T], key: (T) -> [String], call: ServiceCall, token: String?, maxResults: Int?,
+                     limit: Int, defaultSize: Int = 100, scope: String = "") throws -> ([T], String?) {
+        if let m = maxResults, m < 1 || m > limit {
+            throw ConnectError.invalidParameter("MaxResults must be between 1 and \(limit)")
+        }
+        let size = maxResults ?? min(defaultSize, limit)
+        var start = 0
+        if let token, !token.isEmpty {
+            let after = try PageToken.read(token, operation: call.operation, scope: scope, secret: state.tokenSecret)
+            var lo = 0, hi = items.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if key(items[mid]).lexicographicallyPrecedes(after) || key(items[mid]) == after { lo = mid + 1 } else { hi = mid }
+            }
+            start = lo
+        }
+        let end = min(items.count, start + size)
+        let page = Array(items[start..<end])
+        let next = end < items.count && !page.isEmpty
+            ? PageToken.make(operation: call.operation, scope: scope, after: key(items[end - 1]), secret: state.tokenSecret) : nil
+        return (page, next)
+    }
+
+    static func nameKey(_ r: StoredResource) -> [String] { [r.name, r.id] }
+
+    func listPage<T>(_ call: ServiceCall, _ items: [T], key: (T) -> [String], render: (T) -> JSONValue, member: String,
+                     limit: Int = 1000, scope: String = "") throws -> [String: JSONValue] {
+        let (page, next) = try paginate(items, key: key, call: call, token: call.queryValue("nextToken"),
+                                        maxResults: try call.queryInt("maxResults"), limit: limit, scope: scope)
+        var o: [String: JSONValue] = [member: .array(page.map(render))]
+        if let next { o["NextToken"] = .string(next) }
+        return o
+    }
+
+    // MARK: - Generic operations
+
+    func describeOp(_ kind: ResourceKind, _ call: ServiceCall) throws -> JSONValue {
+        try checkInstance(call)
+        let r = try require(kind, call.label(kind.handler.idLabel))
+        return [kind.handler.describeMember: describe(kind, r)]
+    }
+
+    func listOp(_ kind: ResourceKind, _ call: ServiceCall) throws -> JSONValue {
+        try checkInstance(call)
+        var items = state.all(kind)
+        if let filter = kind.handler.listFilter { items = items.filter { filter(call, $0) } }
+        let scope = call.query.filter { $0.key != "nextToken" && $0.key != "maxResults" }
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: "&")
+        return .object(try listPage(call, items, key: Self.nameKey, render: { summary(kind, $0) },
+                                    member: kind.handler.listMember, scope: scope))
+    }
+
+    func searchOp(_ kind: ResourceKind, _ call: ServiceCall) throws -> JSONValue {
+        try checkInstance(call)
+        let h = kind.handler
+        let criteria = call.body["SearchCriteria"].flatMap { $0.isNull ? nil : $0 }
+        let filter = call.body["SearchFilter"].flatMap { $0.isNull ? nil : $0 }
+        var matched: [StoredResource] = []
+        for r in state.all(kind) where h.searchBase?(call, r) ?? true {
+            if let criteria, !(try SearchEvaluator.matches(criteria, kind: kind, resource: r, service: self)) { continue }
+            if let filter, !(try SearchEvaluator.filterMatches(filter, kind: kind, resource: r, service: self)) { continue }
+            matched.append(r)
+        }
+        var scopeData = Data()
+        if let criteria = call.body["SearchCriteria"] { scopeData += criteria.serialized() }
+        if let filter = call.body["SearchFilter"] { scopeData += filter.serialized() }
+        let scope = String(SHA256Digest.hex(scopeData).prefix(16))
+        let (page, next) = try paginate(matched, key: Self.nameKey, call: call, token: call.string("NextToken"),
+                                        maxResults: try call.int("MaxResults"), limit: h.searchMaxResults, scope: scope)
+        var o: [String: JSONValue] = [h.searchMember: .array(page.map { describe(kind, $0, forSearch: true) }),
+                                      "ApproximateTotalCount": .int(matched.count)]
+        if let next { o["NextToken"] = .string(next) }
+        return .object(o)
+    }
+
+    func deleteOp(_ kind: ResourceKind, _ c: ServiceCall) throws -> JSONValue? {
+        try checkInstance(c)
+        let h = kind.handler
+        let r = try require(kind, c.label(h.idLabel))
+        try h.beforeDelete?(self, r)
+        let target = ResourceRef(kind: kind, id: r.id)
+        for by in h.blockedBy {
+            // The first referrer in (name, id) order, as List would show it.
+            let user = state.referrers(of: target, kind: by).compactMap { state.get(by, $0) }
+                .min { ($0.name, $0.id) < ($1.name, $1.id) }
+            if let user {
+                throw ConnectError.inUse("The \(kind.label) \(r.id) is in use by \(by.label) \(user.name.isEmpty ? user.id : user.name) (\(user.arn)).",
+                                         type: by.resourceTypeName, id: user.arn)
+            }
+        }
+        state.remove(kind, r.id)
+        h.afterDelete?(self, r)
+        return nil
     }
 
     // MARK: - Hierarchy helpers
@@ -264,155 +363,5 @@ final class ConnectService: @unchecked Sendable {
             cur = p
         }
         return chain
-    }
-
-    func hierarchyPath(_ g: StoredResource) -> JSONValue {
-        let names = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"]
-        var o: [String: JSONValue] = [:]
-        for (i, a) in ancestors(g).enumerated() where i < 5 {
-            o[names[i]] = ["Id": .string(a.id), "Arn": .string(a.arn), "Name": .string(a.name),
-                           "LastModifiedTime": .double(a.modified), "LastModifiedRegion": .string(region)]
-        }
-        return .object(o)
-    }
-
-    // MARK: - Pagination
-
-    func paginate<T>(_ items: [T], call: ServiceCall, token: String?, maxResults: Int?, limit: Int,
-                     defaultSize: Int = 100, scope: String = "") throws -> ([T], String?) {
-        if let m = maxResults, m < 1 || m > limit {
-            throw ConnectError.invalidParameter("MaxResults must be between 1 and \(limit)")
-        }
-        let size = maxResults ?? min(defaultSize, limit)
-        var offset = 0
-        if let token, !token.isEmpty {
-            offset = try PageToken.read(token, operation: call.operation, scope: scope, secret: state.tokenSecret)
-        }
-        if offset > items.count { offset = items.count }
-        let end = min(items.count, offset + size)
-        let page = Array(items[offset..<end])
-        let next = end < items.count ? PageToken.make(operation: call.operation, scope: scope, offset: end, secret: state.tokenSecret) : nil
-        return (page, next)
-    }
-
-    func listPage(_ call: ServiceCall, _ items: [JSONValue], member: String, limit: Int = 1000, scope: String = "") throws -> JSONValue {
-        let (page, next) = try paginate(items, call: call, token: call.queryValue("nextToken"),
-                                        maxResults: try call.queryInt("maxResults"), limit: limit, scope: scope)
-        var o: [String: JSONValue] = [member: .array(page)]
-        if let next { o["NextToken"] = .string(next) }
-        return .object(o)
-    }
-
-    // MARK: - Generic operations
-
-    func describeOp(_ kind: ResourceKind, _ call: ServiceCall, idLabel: String) throws -> JSONValue {
-        try checkInstance(call)
-        let r = try require(kind, call.label(idLabel))
-        return [kind.describeMember: describe(kind, r)]
-    }
-
-    func listOp(_ kind: ResourceKind, _ call: ServiceCall, filter: (StoredResource) -> Bool = { _ in true }) throws -> JSONValue {
-        try checkInstance(call)
-        let items = state.all(kind).filter(filter).map { summary(kind, $0) }
-        let scope = call.query.filter { $0.key != "nextToken" && $0.key != "maxResults" }
-            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: "&")
-        return try listPage(call, items, member: kind.listMember, scope: scope)
-    }
-
-    func searchOp(_ kind: ResourceKind, _ call: ServiceCall, baseFilter: (StoredResource) -> Bool = { _ in true }) throws -> JSONValue {
-        try checkInstance(call)
-        let criteria = call.body["SearchCriteria"]
-        let filter = call.body["SearchFilter"]
-        var matched: [StoredResource] = []
-        for r in state.all(kind) where baseFilter(r) {
-            if let criteria, !criteria.isNull, !(try SearchEvaluator.matches(criteria, kind: kind, resource: r, service: self)) { continue }
-            if let filter, !filter.isNull, !(try SearchEvaluator.filterMatches(filter, kind: kind, resource: r, service: self)) { continue }
-            matched.append(r)
-        }
-        var scopeData = Data()
-        if let criteria { scopeData += criteria.serialized() }
-        if let filter { scopeData += filter.serialized() }
-        let scope = String(SHA256Digest.hex(scopeData).prefix(16))
-        let (page, next) = try paginate(matched, call: call, token: call.string("NextToken"), maxResults: try call.int("MaxResults"),
-                                        limit: kind.searchMaxResults, scope: scope)
-        var o: [String: JSONValue] = [kind.searchMember: .array(page.map { describe(kind, $0, forSearch: true) }),
-                                      "ApproximateTotalCount": .int(matched.count)]
-        if let next { o["NextToken"] = .string(next) }
-        return .object(o)
-    }
-
-    func renameOp(_ kind: ResourceKind, _ call: ServiceCall, idLabel: String, nameRequired: Bool = false) throws -> JSONValue? {
-        try checkInstance(call)
-        var r = try require(kind, call.label(idLabel))
-        if nameRequired { _ = try call.requiredString("Name") }
-        if let name = call.string("Name") {
-            try validateName(name)
-            try checkUniqueName(kind, name, except: r.id)
-            r.name = name
-        }
-        if let d = call.body["Description"], !d.isNull {
-            try validateDescription(d.stringValue)
-            r.attrs["Description"] = d
-        }
-        touch(kind, &r)
-        return nil
-    }
-
-    // MARK: - Tags
-
-    func tagResource(_ call: ServiceCall) throws -> JSONValue? {
-        let arn = call.label("resourceArn")
-        guard let (kind, found) = state.find(arn: arn) else { throw ConnectError.notFound("Resource \(arn) not found") }
-        var r = found
-        let tags = try parseTags(call.body["tags"], field: "tags", allowEmpty: false)
-        if call.body["tags"] == nil { throw ConnectError.invalidParameter("tags is required") }
-        var merged = r.tags
-        for (k, v) in tags { merged[k] = v }
-        if merged.count > 50 { throw ConnectError.invalidParameter("A resource can have at most 50 tags") }
-        r.tags = merged
-        state.put(kind, r)
-        return nil
-    }
-
-    func untagResource(_ call: ServiceCall) throws -> JSONValue? {
-        let arn = call.label("resourceArn")
-        guard let (kind, found) = state.find(arn: arn) else { throw ConnectError.notFound("Resource \(arn) not found") }
-        var r = found
-        let keys = call.query["tagKeys"] ?? []
-        if keys.isEmpty { throw ConnectError.invalidParameter("tagKeys is required") }
-        if keys.count > 50 { throw ConnectError.invalidParameter("tagKeys can have at most 50 keys") }
-        for k in keys { r.tags[k] = nil }
-        state.put(kind, r)
-        return nil
-    }
-
-    func listTags(_ call: ServiceCall) throws -> JSONValue {
-        let arn = call.label("resourceArn")
-        guard let (_, r) = state.find(arn: arn) else { throw ConnectError.notFound("Resource \(arn) not found") }
-        return ["tags": .object(r.tags.mapValues { .string($0) })]
-    }
-
-    // MARK: - Instance
-
-    func instanceSummary(full: Bool) -> JSONValue {
-        var o: [String: JSONValue] = [
-            "Id": .string(state.instanceId), "Arn": .string(state.instanceArn),
-            "IdentityManagementType": "CONNECT_MANAGED", "InstanceAlias": .string(state.instanceAlias),
-            "CreatedTime": .double(state.createdTime),
-            "ServiceRole": .string("arn:aws:iam::\(state.accountId):role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect"),
-            "InstanceStatus": "ACTIVE", "InboundCallsEnabled": true, "OutboundCallsEnabled": true,
-            "InstanceAccessUrl": .string("https://\(state.instanceAlias).my.connect.aws"),
-        ]
-        if full { o["Tags"] = .object([:]) }
-        return .object(o)
-    }
-
-    func listInstances(_ call: ServiceCall) throws -> JSONValue {
-        try listPage(call, [instanceSummary(full: false)], member: "InstanceSummaryList", limit: 10)
-    }
-
-    func describeInstance(_ call: ServiceCall) throws -> JSONValue {
-        try checkInstance(call)
-        return ["Instance": instanceSummary(full: true)]
     }
 }

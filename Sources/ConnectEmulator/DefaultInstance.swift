@@ -84,8 +84,6 @@ enum DefaultInstance {
                                           "PhoneConfig": ["PhoneType": "SOFT_PHONE", "AutoAccept": false, "AfterContactWorkTimeLimit": 0],
                                           "SecurityProfileIds": [.string(adminProfile)], "RoutingProfileId": .string(rp.id)])
         s.state.put(.user, admin)
-        s.state.put(.queue, StoredResource(id: admin.id, arn: "\(s.state.instanceArn)/queue/agent/\(admin.id)", name: "",
-                                           attrs: ["Status": "ENABLED"], hidden: ["QueueType": "AGENT"],
-                                           created: admin.created, modified: admin.modified))
+        s.state.put(.queue, UserKind.agentQueue(s, admin))
     }
 }

@@ -62,6 +62,12 @@ public struct EmulatorConfiguration: Sendable {
     public var quotas = EmulatorQuotas()
     /// Seeds ids and fault injection so runs are repeatable.
     public var randomSeed: UInt64?
+    /// SearchUsers returns `PhoneConfig.AfterContactWorkTimeLimit` in milliseconds, as
+    /// Connect does ("When returned by a SearchUsers call, AfterContactWorkTimeLimit is
+    /// returned in milliseconds.", UserPhoneConfig in the API reference); DescribeUser
+    /// always returns seconds. `false` answers SearchUsers in seconds too (the emulator's
+    /// behaviour before this was fixed), for clients that have not caught up.
+    public var searchUsersAfterContactWorkInMilliseconds: Bool = true
     /// Test hook: when false, requests need no SigV4 signature. Only the emulator's own
     /// store tests turn it off; `patchbay emulator` always verifies.
     public var verifySignatures: Bool = true

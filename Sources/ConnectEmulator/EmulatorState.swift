@@ -1,151 +1,18 @@
 import Foundation
 
-/// The resource kinds the emulator stores, with how Connect names them on the wire.
+/// The resource kinds the emulator stores. What each kind is on the wire (names, ARN
+/// segment, shapes, quotas) and how its operations behave is its `KindHandler`, one file
+/// per kind, registered in `KindRegistry`.
 enum ResourceKind: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case hoursOfOperation, queue, routingProfile, contactFlow, flowModule, securityProfile,
          hierarchyGroup, user, quickConnect, agentStatus, prompt
 
-    /// ARN path segment after `instance/{iid}/`.
-    var arnSegment: String {
-        switch self {
-        case .hoursOfOperation: "operating-hours"
-        case .queue: "queue"
-        case .routingProfile: "routing-profile"
-        case .contactFlow: "contact-flow"
-        case .flowModule: "flow-module"
-        case .securityProfile: "security-profile"
-        case .hierarchyGroup: "agent-group"
-        case .user: "agent"
-        case .quickConnect: "transfer-destination"
-        case .agentStatus: "agent-state"
-        case .prompt: "prompt"
-        }
-    }
+    var handler: KindHandler { KindRegistry.handler(self) }
+    var arnSegment: String { handler.arnSegment }
+    var label: String { handler.label }
+    var resourceTypeName: String { handler.resourceTypeName }
 
-    /// Member names of the Describe shape: (id, arn, name).
-    var describeKeys: (id: String, arn: String, name: String) {
-        switch self {
-        case .hoursOfOperation: ("HoursOfOperationId", "HoursOfOperationArn", "Name")
-        case .queue: ("QueueId", "QueueArn", "Name")
-        case .routingProfile: ("RoutingProfileId", "RoutingProfileArn", "Name")
-        case .contactFlow, .flowModule, .hierarchyGroup: ("Id", "Arn", "Name")
-        case .securityProfile: ("Id", "Arn", "SecurityProfileName")
-        case .user: ("Id", "Arn", "Username")
-        case .quickConnect: ("QuickConnectId", "QuickConnectARN", "Name")
-        case .agentStatus: ("AgentStatusId", "AgentStatusARN", "Name")
-        case .prompt: ("PromptId", "PromptARN", "Name")
-        }
-    }
-
-    /// Member names of the Create response: (id, arn).
-    var createKeys: (id: String, arn: String) {
-        switch self {
-        case .hoursOfOperation: ("HoursOfOperationId", "HoursOfOperationArn")
-        case .queue: ("QueueId", "QueueArn")
-        case .routingProfile: ("RoutingProfileId", "RoutingProfileArn")
-        case .contactFlow: ("ContactFlowId", "ContactFlowArn")
-        case .flowModule: ("Id", "Arn")
-        case .securityProfile: ("SecurityProfileId", "SecurityProfileArn")
-        case .hierarchyGroup: ("HierarchyGroupId", "HierarchyGroupArn")
-        case .user: ("UserId", "UserArn")
-        case .quickConnect: ("QuickConnectId", "QuickConnectARN")
-        case .agentStatus: ("AgentStatusId", "AgentStatusARN")
-        case .prompt: ("PromptId", "PromptARN")
-        }
-    }
-
-    var describeMember: String {
-        switch self {
-        case .hoursOfOperation: "HoursOfOperation"
-        case .queue: "Queue"
-        case .routingProfile: "RoutingProfile"
-        case .contactFlow: "ContactFlow"
-        case .flowModule: "ContactFlowModule"
-        case .securityProfile: "SecurityProfile"
-        case .hierarchyGroup: "HierarchyGroup"
-        case .user: "User"
-        case .quickConnect: "QuickConnect"
-        case .agentStatus: "AgentStatus"
-        case .prompt: "Prompt"
-        }
-    }
-
-    var listMember: String {
-        switch self {
-        case .hoursOfOperation: "HoursOfOperationSummaryList"
-        case .queue: "QueueSummaryList"
-        case .routingProfile: "RoutingProfileSummaryList"
-        case .contactFlow: "ContactFlowSummaryList"
-        case .flowModule: "ContactFlowModulesSummaryList"
-        case .securityProfile: "SecurityProfileSummaryList"
-        case .hierarchyGroup: "UserHierarchyGroupSummaryList"
-        case .user: "UserSummaryList"
-        case .quickConnect: "QuickConnectSummaryList"
-        case .agentStatus: "AgentStatusSummaryList"
-        case .prompt: "PromptSummaryList"
-        }
-    }
-
-    var searchMember: String {
-        switch self {
-        case .hoursOfOperation: "HoursOfOperations"
-        case .queue: "Queues"
-        case .routingProfile: "RoutingProfiles"
-        case .contactFlow: "ContactFlows"
-        case .flowModule: "ContactFlowModules"
-        case .securityProfile: "SecurityProfiles"
-        case .hierarchyGroup: "UserHierarchyGroups"
-        case .user: "Users"
-        case .quickConnect: "QuickConnects"
-        case .agentStatus: "AgentStatuses"
-        case .prompt: "Prompts"
-        }
-    }
-
-    /// Largest `MaxResults` the Search operation accepts (connect-api.md §3).
-    var searchMaxResults: Int {
-        switch self {
-        case .user, .queue, .routingProfile: 500
-        default: 100
-        }
-    }
-
-    /// Human-readable name for messages.
-    var label: String {
-        switch self {
-        case .hoursOfOperation: "hours of operation"
-        case .queue: "queue"
-        case .routingProfile: "routing profile"
-        case .contactFlow: "contact flow"
-        case .flowModule: "flow module"
-        case .securityProfile: "security profile"
-        case .hierarchyGroup: "user hierarchy group"
-        case .user: "user"
-        case .quickConnect: "quick connect"
-        case .agentStatus: "agent status"
-        case .prompt: "prompt"
-        }
-    }
-
-    /// `ResourceType` reported in ResourceInUseException for a referencing resource.
-    var resourceTypeName: String {
-        switch self {
-        case .hoursOfOperation: "HOURS_OF_OPERATION"
-        case .queue: "QUEUE"
-        case .routingProfile: "ROUTING_PROFILE"
-        case .contactFlow: "CONTACT_FLOW"
-        case .flowModule: "FLOW_MODULE"
-        case .securityProfile: "SECURITY_PROFILE"
-        case .hierarchyGroup: "HIERARCHY_GROUP"
-        case .user: "USER"
-        case .quickConnect: "QUICK_CONNECT"
-        case .agentStatus: "AGENT_STATUS"
-        case .prompt: "PROMPT"
-        }
-    }
-
-    /// Whether Describe/summary shapes carry LastModifiedTime/LastModifiedRegion.
-    var hasLastModified: Bool { self != .flowModule }
+    static let bySegment: [String: ResourceKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.arnSegment, $0) })
 }
 
 /// One stored resource. `attrs` are Describe members (other than id/arn/name/tags and
@@ -170,42 +37,133 @@ struct HierarchyLevel: Codable, Sendable, Equatable {
     var modified: Double
 }
 
-/// The whole instance: what `--state FILE` persists.
-struct InstanceState: Codable, Sendable {
+/// The whole instance: what `--state FILE` persists. Each kind lives in one
+/// `ResourceTable` (by id, by name, in order); `references` indexes who refers to whom.
+/// Writes inside an operation are journalled so a failing operation is undone without
+/// copying any table (`begin` / `commit` / `rollback`).
+struct InstanceState: Sendable {
     var instanceId: String
     var instanceArn: String
     var instanceAlias: String
     var region: String
     var accountId: String
     var createdTime: Double
-    var resources: [ResourceKind: [String: StoredResource]] = [:]
+    private(set) var tables: [ResourceKind: ResourceTable] = [:]
+    private(set) var references = ReferenceIndex()
     /// Index 0 = LevelOne … up to 5 levels.
     var hierarchyLevels: [HierarchyLevel] = []
     var tokenSecret: String = ""
+    private var undo: [(ResourceRef, StoredResource?)]?
+    private var levelsBefore: [HierarchyLevel] = []
 
-    func all(_ kind: ResourceKind) -> [StoredResource] {
-        (resources[kind] ?? [:]).values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    init(instanceId: String, instanceArn: String, instanceAlias: String, region: String, accountId: String,
+         createdTime: Double, tokenSecret: String) {
+        self.instanceId = instanceId
+        self.instanceArn = instanceArn
+        self.instanceAlias = instanceAlias
+        self.region = region
+        self.accountId = accountId
+        self.createdTime = createdTime
+        self.tokenSecret = tokenSecret
     }
 
-    func get(_ kind: ResourceKind, _ id: String) -> StoredResource? { resources[kind]?[id] }
+    func all(_ kind: ResourceKind) -> [StoredResource] { tables[kind]?.sorted ?? [] }
+
+    func get(_ kind: ResourceKind, _ id: String) -> StoredResource? { tables[kind]?[id] }
+
+    func contains(id: String) -> Bool { tables.values.contains { $0[id] != nil } }
 
     mutating func put(_ kind: ResourceKind, _ r: StoredResource) {
-        resources[kind, default: [:]][r.id] = r
+        let old = tables[kind, default: ResourceTable()].put(r)
+        record(ResourceRef(kind: kind, id: r.id), old, new: r)
     }
 
-    mutating func remove(_ kind: ResourceKind, _ id: String) { resources[kind]?[id] = nil }
+    mutating func remove(_ kind: ResourceKind, _ id: String) {
+        guard let old = tables[kind]?.remove(id) else { return }
+        record(ResourceRef(kind: kind, id: id), old, new: nil)
+    }
 
-    func count(_ kind: ResourceKind) -> Int { resources[kind]?.count ?? 0 }
+    private mutating func record(_ ref: ResourceRef, _ old: StoredResource?, new: StoredResource?) {
+        undo?.append((ref, old))
+        let refs = ref.kind.handler.references
+        references.update(from: ref, old: old.map(refs) ?? [], new: new.map(refs) ?? [])
+    }
 
+    func count(_ kind: ResourceKind) -> Int { tables[kind]?.count ?? 0 }
+
+    /// Ids of the resources of `kind` that refer to `target`.
+    func referrers(of target: ResourceRef, kind: ResourceKind) -> Set<String> {
+        references.referrers(of: target, kind: kind)
+    }
+
+    /// The resource an ARN of this instance names (`…/{segment}/{id}`, agent queues
+    /// `…/queue/agent/{id}`), found through the ARN's segment rather than by scanning.
     func find(arn: String) -> (ResourceKind, StoredResource)? {
-        for kind in ResourceKind.allCases {
-            if let r = resources[kind]?.values.first(where: { $0.arn == arn }) { return (kind, r) }
-        }
-        return nil
+        let prefix = instanceArn + "/"
+        guard arn.hasPrefix(prefix) else { return nil }
+        let rest = arn.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/"), let kind = ResourceKind.bySegment[String(rest[..<slash])] else { return nil }
+        var id = String(rest[rest.index(after: slash)...])
+        if kind == .queue, id.hasPrefix("agent/") { id = String(id.dropFirst(6)) }
+        guard let r = get(kind, id), r.arn == arn else { return nil }
+        return (kind, r)
     }
 
-    func byName(_ kind: ResourceKind, _ name: String) -> StoredResource? {
-        resources[kind]?.values.first { $0.name == name }
+    func byName(_ kind: ResourceKind, _ name: String) -> [StoredResource] { tables[kind]?.named(name) ?? [] }
+
+    // MARK: - One operation at a time
+
+    mutating func begin() {
+        undo = []
+        levelsBefore = hierarchyLevels
+    }
+
+    mutating func commit() { undo = nil }
+
+    /// Undoes every write since `begin()`, newest first.
+    mutating func rollback() {
+        guard let log = undo else { return }
+        undo = nil
+        for (ref, old) in log.reversed() {
+            if let old { put(ref.kind, old) } else { remove(ref.kind, ref.id) }
+        }
+        hierarchyLevels = levelsBefore
+    }
+}
+
+extension InstanceState: Codable {
+    enum CodingKeys: String, CodingKey {
+        case instanceId, instanceArn, instanceAlias, region, accountId, createdTime, resources, hierarchyLevels, tokenSecret
+    }
+
+    /// The version-1 layout: `resources` is kind → id → resource; the indexes are rebuilt.
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(instanceId: try c.decode(String.self, forKey: .instanceId),
+                  instanceArn: try c.decode(String.self, forKey: .instanceArn),
+                  instanceAlias: try c.decode(String.self, forKey: .instanceAlias),
+                  region: try c.decode(String.self, forKey: .region),
+                  accountId: try c.decode(String.self, forKey: .accountId),
+                  createdTime: try c.decode(Double.self, forKey: .createdTime),
+                  tokenSecret: try c.decodeIfPresent(String.self, forKey: .tokenSecret) ?? "")
+        hierarchyLevels = try c.decodeIfPresent([HierarchyLevel].self, forKey: .hierarchyLevels) ?? []
+        let resources = try c.decodeIfPresent([ResourceKind: [String: StoredResource]].self, forKey: .resources) ?? [:]
+        for (kind, byId) in resources {
+            for r in byId.values { put(kind, r) }
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(instanceId, forKey: .instanceId)
+        try c.encode(instanceArn, forKey: .instanceArn)
+        try c.encode(instanceAlias, forKey: .instanceAlias)
+        try c.encode(region, forKey: .region)
+        try c.encode(accountId, forKey: .accountId)
+        try c.encode(createdTime, forKey: .createdTime)
+        try c.encode(tables.mapValues(\.byId), forKey: .resources)
+        try c.encode(hierarchyLevels, forKey: .hierarchyLevels)
+        try c.encode(tokenSecret, forKey: .tokenSecret)
     }
 }
 
@@ -249,7 +207,7 @@ struct StateFile: Codable {
              "created": .double(r.created), "modified": .double(r.modified)]
         }
         var resources: [String: JSONValue] = [:]
-        for (kind, byId) in s.resources { resources[kind.rawValue] = .object(byId.mapValues(resource)) }
+        for (kind, table) in s.tables { resources[kind.rawValue] = .object(table.byId.mapValues(resource)) }
         let instance: JSONValue = [
             "instanceId": .string(s.instanceId), "instanceArn": .string(s.instanceArn), "instanceAlias": .string(s.instanceAlias),
             "region": .string(s.region), "accountId": .string(s.accountId), "createdTime": .double(s.createdTime),
@@ -274,21 +232,31 @@ struct StateFile: Codable {
     }
 }
 
-/// Writes the state file behind the requests: each change hands over the latest snapshot
-/// (copy-on-write, cheap) and a serial queue writes it, coalescing changes that arrive
-/// while a write is in progress. `flush()` (called on shutdown) waits for the last write.
+/// Writes the state file behind the requests. A change only marks the state dirty; the
+/// serial queue then takes one snapshot (under the service lock, copy-on-write) per
+/// write, so changes that arrive while a write is running are coalesced into the next
+/// one and a write costs the requests at most one table copy, not one per change.
+/// `flush()` (called on shutdown) waits for the last write.
 final class StatePersister: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
-    private var pending: InstanceState?
+    private var dirty = false
     private var scheduled = false
+    private var source: (@Sendable () -> InstanceState?)?
     private let queue = DispatchQueue(label: "patchbay.emulator.state")
 
     init(path: String) { self.path = path }
 
-    func submit(_ state: InstanceState) {
+    /// Where snapshots come from (the service, which takes its own lock).
+    func attach(_ source: @escaping @Sendable () -> InstanceState?) {
         lock.lock()
-        pending = state
+        self.source = source
+        lock.unlock()
+    }
+
+    func submit() {
+        lock.lock()
+        dirty = true
         let schedule = !scheduled
         scheduled = true
         lock.unlock()
@@ -300,13 +268,14 @@ final class StatePersister: @unchecked Sendable {
     private func drain() {
         while true {
             lock.lock()
-            guard let next = pending else {
+            guard dirty, let source else {
                 scheduled = false
                 lock.unlock()
                 return
             }
-            pending = nil
+            dirty = false
             lock.unlock()
+            guard let next = source() else { continue }
             do {
                 try StateFile.save(next, path: path)
             } catch {

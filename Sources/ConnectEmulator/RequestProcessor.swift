@@ -61,7 +61,7 @@ final class RequestProcessor: Sendable {
                 try verifier.verify(.init(method: req.method, rawPath: rawPath, rawQuery: rawQuery, headers: headers, body: req.body))
             }
             guard let (op, params) = route else {
-                throw ConnectError(code: "UnknownOperationException", status: 404,
+                throw ConnectError.frontDoor(code: "UnknownOperationException", status: 404,
                                    message: "Unknown operation: \(req.method) \(rawPath)")
             }
             if let t = configuration.throttle {
@@ -90,7 +90,7 @@ final class RequestProcessor: Sendable {
             var body: [String: JSONValue] = [:]
             if !req.body.isEmpty {
                 guard let parsed = try? JSONValue.parse(Data(req.body)), let o = parsed.objectValue else {
-                    throw ConnectError(code: "SerializationException", status: 400, message: "The request body is not a valid JSON object.")
+                    throw ConnectError.frontDoor(code: "SerializationException", status: 400, message: "The request body is not a valid JSON object.")
                 }
                 body = o
             }

@@ -6,33 +6,12 @@ enum SearchEvaluator {
     /// for this kind (→ InvalidParameterException).
     static func fieldValues(_ field: String, kind: ResourceKind, resource r: StoredResource) -> [String]? {
         let f = field.lowercased()
-        func attr(_ k: String) -> [String] { r.attrs[k]?.stringValue.map { [$0] } ?? [] }
+        let h = kind.handler
         switch f {
         case "resourceid": return [r.id]
         case "name": return [r.name]
-        case "description": return kind == .user || kind == .hierarchyGroup ? nil : attr("Description")
-        default: break
-        }
-        switch (kind, f) {
-        case (.hoursOfOperation, "timezone"): return attr("TimeZone")
-        case (.routingProfile, "associatedqueueids"):
-            return Set((r.hidden["QueueConfigs"]?.arrayValue ?? []).compactMap { $0["QueueId"]?.stringValue }).sorted()
-        case (.hierarchyGroup, "parentid"): return r.hidden["ParentId"]?.stringValue.map { [$0] } ?? []
-        case (.hierarchyGroup, "levelid"): return [String(r.hidden["Level"]?.intValue ?? 1)]
-        case (.user, "username"): return [r.name]
-        case (.user, "firstname"): return r.attrs["IdentityInfo"]?["FirstName"]?.stringValue.map { [$0] } ?? []
-        case (.user, "lastname"): return r.attrs["IdentityInfo"]?["LastName"]?.stringValue.map { [$0] } ?? []
-        case (.user, "routingprofileid"): return attr("RoutingProfileId")
-        case (.user, "securityprofileid"), (.user, "securityprofileids"):
-            return (r.attrs["SecurityProfileIds"]?.arrayValue ?? []).compactMap(\.stringValue)
-        case (.agentStatus, "state"): return attr("State")
-        case (.agentStatus, "type"): return attr("Type")
-        case (.agentStatus, "displayorder"): return r.attrs["DisplayOrder"]?.intValue.map { [String($0)] } ?? []
-        case (.contactFlow, "type"): return attr("Type")
-        case (.contactFlow, "status"), (.flowModule, "status"): return attr("Status")
-        case (.contactFlow, "state"), (.flowModule, "state"): return attr("State")
-        case (.quickConnect, "quickconnecttype"): return r.attrs["QuickConnectConfig"]?["QuickConnectType"]?.stringValue.map { [$0] } ?? []
-        default: return nil
+        case "description" where h.searchesDescription: return r.attrs["Description"]?.stringValue.map { [$0] } ?? []
+        default: return h.searchFields[f]?(r)
         }
     }
 

@@ -41,22 +41,28 @@ struct ServiceCall: Sendable {
     }
 }
 
-/// Opaque pagination tokens: base64 of the operation, scope and offset, bound to the
-/// instance's token secret so a token from another operation or instance is refused.
+/// Opaque pagination tokens: base64 of the operation, a hash of the request's filters,
+/// the instance's token secret and the sort key of the last item returned. The next page
+/// starts after that key, so items deleted (or added) between pages never shift it:
+/// nothing is skipped or repeated. A token from another operation, filter or instance
+/// (or an old offset token, `pbemu1`) is refused with InvalidParameterException.
 enum PageToken {
-    static func make(operation: String, scope: String, offset: Int, secret: String) -> String {
-        Data("pbemu1|\(operation)|\(scope)|\(offset)|\(secret.prefix(8))".utf8).base64EncodedString()
+    static func make(operation: String, scope: String, after key: [String], secret: String) -> String {
+        let k = JSONValue.array(key.map { .string($0) }).serialized()
+        return Data("pbemu2|\(operation)|\(digest(scope))|\(secret.prefix(8))|".utf8 + k).base64EncodedString()
     }
 
-    static func read(_ token: String, operation: String, scope: String, secret: String) throws -> Int {
-        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8) else {
-            throw ConnectError.invalidParameter("The NextToken is not valid.")
+    static func read(_ token: String, operation: String, scope: String, secret: String) throws -> [String] {
+        let invalid = ConnectError.invalidParameter("The NextToken is not valid.")
+        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8) else { throw invalid }
+        let parts = text.split(separator: "|", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, parts[0] == "pbemu2", parts[1] == operation, parts[2] == digest(scope),
+              parts[3] == String(secret.prefix(8)),
+              let key = (try? JSONValue.parse(Data(parts[4].utf8)))?.arrayValue?.compactMap(\.stringValue) else {
+            throw invalid
         }
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, parts[0] == "pbemu1", parts[1] == operation, parts[2] == scope,
-              parts[4] == String(secret.prefix(8)), let offset = Int(parts[3]), offset >= 0 else {
-            throw ConnectError.invalidParameter("The NextToken is not valid.")
-        }
-        return offset
+        return key
     }
+
+    private static func digest(_ scope: String) -> String { String(SHA256Digest.hex(Array(scope.utf8)).prefix(16)) }
 }

@@ -25,9 +25,9 @@ struct SignatureVerifier: Sendable {
 
     func verify(_ r: Request, now: Date = Date()) throws {
         guard let auth = r.headers["authorization"], !auth.isEmpty else {
-            throw ConnectError(code: "MissingAuthenticationTokenException", status: 403, message: "Missing Authentication Token")
+            throw ConnectError.frontDoor(code: "MissingAuthenticationTokenException", status: 403, message: "Missing Authentication Token")
         }
-        let incomplete = { (m: String) in ConnectError(code: "IncompleteSignatureException", status: 403, message: m) }
+        let incomplete = { (m: String) in ConnectError.frontDoor(code: "IncompleteSignatureException", status: 403, message: m) }
         guard auth.hasPrefix("AWS4-HMAC-SHA256 ") else {
             throw incomplete("Authorization header requires the AWS4-HMAC-SHA256 algorithm. Authorization=\(auth.prefix(20))")
         }
@@ -37,26 +37,26 @@ struct SignatureVerifier: Sendable {
         let (akid, dateStamp, scopeRegion, scopeService) = (parsed.accessKeyId, parsed.dateStamp, parsed.region, parsed.service)
         let signature = parsed.signature
         guard akid == accessKeyId else {
-            throw ConnectError(code: "UnrecognizedClientException", status: 403, message: "The security token included in the request is invalid.")
+            throw ConnectError.frontDoor(code: "UnrecognizedClientException", status: 403, message: "The security token included in the request is invalid.")
         }
         guard scopeService == service else {
-            throw ConnectError(code: "InvalidSignatureException", status: 403, message: "Credential should be scoped to correct service: '\(service)'.")
+            throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403, message: "Credential should be scoped to correct service: '\(service)'.")
         }
         guard scopeRegion == region else {
-            throw ConnectError(code: "InvalidSignatureException", status: 403,
+            throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403,
                                message: "Credential should be scoped to a valid region. This endpoint serves '\(region)', not '\(scopeRegion)'.")
         }
         guard let amzDate = r.headers["x-amz-date"], amzDate.count == 16, amzDate.hasPrefix(dateStamp) else {
             throw incomplete("Authorization requires an X-Amz-Date header matching the credential scope date.")
         }
         if let when = SigV4Signer.parseAmzDate(amzDate), abs(when.timeIntervalSince(now)) > maxSkew {
-            throw ConnectError(code: "InvalidSignatureException", status: 403,
+            throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403,
                                message: "Signature expired: \(amzDate) is now earlier or later than the allowed clock skew.")
         }
         let signed = parsed.signedHeaders
         guard signed.contains("host") else { throw incomplete("'Host' must be a signed header.") }
         if r.headers["x-amz-security-token"] != nil && !signed.contains("x-amz-security-token") {
-            throw ConnectError(code: "InvalidSignatureException", status: 403, message: "'x-amz-security-token' must be a signed header.")
+            throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403, message: "'x-amz-security-token' must be a signed header.")
         }
         let payloadHash = r.headers["x-amz-content-sha256"] ?? SigV4Signer.sha256Hex(Data(r.body))
         // The shared SigV4 module's building blocks: `path` is the wire path (labels encoded
@@ -69,7 +69,7 @@ struct SignatureVerifier: Sendable {
         let expected = SigV4Signer.signature(secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: scopeRegion,
                                              service: scopeService, stringToSign: sts)
         guard Self.constantTimeEqual(expected, signature) else {
-            throw ConnectError(code: "InvalidSignatureException", status: 403, message: Self.mismatchMessage)
+            throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403, message: Self.mismatchMessage)
         }
     }
 

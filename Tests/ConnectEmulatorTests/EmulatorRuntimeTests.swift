@@ -102,7 +102,7 @@ struct EmulatorRuntimeTests {
             #expect(Array(statuses.prefix(5)) == [200, 200, 200, 200, 200])
             #expect(statuses[5] == 429)
             let r = try await c.call("GET", "/queues-summary/\(iid)")
-            #expect(r.errorType == "ThrottlingException" && r.json?["message"] == "Rate exceeded")
+            #expect(r.errorType == "ThrottlingException" && r.json?["Message"] == "Rate exceeded")
             #expect(try await c.call("GET", "/users-summary/\(iid)").status == 200)
         }
         #expect(try ThrottleSetting.parse("off") == nil)

@@ -80,7 +80,7 @@ struct FlowPublishValidationTests {
             let content = try Self.fixture("valid/aws-samples/flows/" + file)
             #expect(Self.problems(content, type).isEmpty, "\(file)")
         }
-        for type in ConnectService.flowTypes {
+        for type in ContactFlowKind.types.sorted() {
             #expect(Self.problems(FlowValidator.minimalContent(identifier: "a"), type).isEmpty, "\(type)")
         }
     }

@@ -777,6 +777,91 @@ def phase1(args, R):
         check("AWS4-HMAC-SHA256" not in raw and "Signature=" not in raw and "HoursOfOperationId" not in raw, "log must hold no auth header or bodies")
     R.case("request log: JSON lines with operation/status/latency, no Authorization or bodies", request_log)
 
+    # ---- fidelity (issue 13): each case cites the model / API reference sentence ----------
+    def acw_units():
+        # UserPhoneConfig: "When returned by a SearchUsers call, AfterContactWorkTimeLimit is
+        # returned in milliseconds." DescribeUser returns seconds.
+        r = c.create_user(InstanceId=iid, Username="acw.user", SecurityProfileIds=[S["sp_agent"]], RoutingProfileId=S["rp"],
+                          PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 20})
+        try:
+            d = c.describe_user(InstanceId=iid, UserId=r["UserId"])["User"]
+            check(d["PhoneConfig"]["AfterContactWorkTimeLimit"] == 20, d["PhoneConfig"])
+            s = c.search_users(InstanceId=iid, SearchCriteria={"StringCondition": {"FieldName": "Username", "Value": "acw.user", "ComparisonType": "EXACT"}})
+            check(s["Users"][0]["PhoneConfig"]["AfterContactWorkTimeLimit"] == 20000, s["Users"][0]["PhoneConfig"])
+        finally:
+            c.delete_user(InstanceId=iid, UserId=r["UserId"])
+    R.case("SearchUsers returns AfterContactWorkTimeLimit in milliseconds, DescribeUser in seconds", acw_units)
+
+    def flow_lifecycle():
+        # DescribeContactFlow / UpdateContactFlowContent: "Use the $SAVED alias in the request to
+        # describe the SAVED content of a Flow." ContactFlowNotPublishedException: "The flow has not
+        # been published." CreateContactFlow Status: "SAVED does not initiate validation of the content."
+        missing = S["q_support_arn"].replace(S["q_support"], "44444444-4444-4444-8444-444444444444")
+        r = c.create_contact_flow(InstanceId=iid, Name="Lifecycle", Type="CONTACT_FLOW", Status="SAVED", Content=flow_content({"Text": "v1"}))
+        fid = r["ContactFlowId"]
+        try:
+            expect_error("ContactFlowNotPublishedException", c.describe_contact_flow, InstanceId=iid, ContactFlowId=fid, status=404)
+            c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid + ":$SAVED", Content=flow_content({"QueueId": missing}))
+            d = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid + ":$SAVED")["ContactFlow"]
+            check(d["Status"] == "SAVED" and missing in d["Content"], d)
+            expect_error("InvalidContactFlowException", c.update_contact_flow_content, InstanceId=iid, ContactFlowId=fid,
+                         Content=flow_content({"QueueId": missing}))
+            c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=flow_content({"Text": "v2"}))
+            c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid + ":$SAVED", Content=flow_content({"Text": "v3"}))
+            d = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]
+            check(d["Status"] == "PUBLISHED" and "v2" in d["Content"], d)
+            d = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid + ":$SAVED")["ContactFlow"]
+            check(d["Status"] == "SAVED" and "v3" in d["Content"], d)
+        finally:
+            c.delete_contact_flow(InstanceId=iid, ContactFlowId=fid)
+    R.case("flows: SAVED and PUBLISHED content, UpdateContactFlowContent on :$SAVED, ContactFlowNotPublishedException", flow_lifecycle)
+
+    def error_message_member():
+        # Every modelled error shape has the member "Message" (e.g. ResourceNotFoundException).
+        status, headers, body = raw_request("GET", f"/queues/{iid}/55555555-5555-4555-8555-555555555555")
+        doc = json.loads(body)
+        check(status == 404 and headers.get("x-amzn-ErrorType") == "ResourceNotFoundException" and "Message" in doc, (status, doc))
+    R.case("error bodies name the message member Message, as the model's error shapes do", error_message_member)
+
+    def unlisted_errors():
+        # UpdatePrompt's model errors do not include DuplicateResourceException.
+        ids = [c.create_prompt(InstanceId=iid, Name=n, S3Uri="s3://bucket/p.wav")["PromptId"] for n in ("Dup A", "Dup B")]
+        try:
+            e = expect_error("InvalidParameterException", c.update_prompt, InstanceId=iid, PromptId=ids[1], Name="Dup A", status=400)
+            listed = c.meta.service_model.operation_model("UpdatePrompt").error_shapes
+            check(e["Error"]["Code"] in [x.name for x in listed])
+        finally:
+            for p in ids:
+                c.delete_prompt(InstanceId=iid, PromptId=p)
+    R.case("errors: an operation returns only error codes its model lists (UpdatePrompt duplicate name)", unlisted_errors)
+
+    def stable_tokens():
+        ids = [c.create_quick_connect(InstanceId=iid, Name=f"Stable {i}", QuickConnectConfig={
+            "QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": "+15550100"}})["QuickConnectId"] for i in range(5)]
+        crit = {"StringCondition": {"FieldName": "name", "Value": "Stable", "ComparisonType": "STARTS_WITH"}}
+        try:
+            first = c.search_quick_connects(InstanceId=iid, SearchCriteria=crit, MaxResults=2)
+            check([q["Name"] for q in first["QuickConnects"]] == ["Stable 0", "Stable 1"])
+            c.delete_quick_connect(InstanceId=iid, QuickConnectId=ids[0])
+            second = c.search_quick_connects(InstanceId=iid, SearchCriteria=crit, MaxResults=2, NextToken=first["NextToken"])
+            check([q["Name"] for q in second["QuickConnects"]] == ["Stable 2", "Stable 3"], second["QuickConnects"])
+        finally:
+            for q in ids[1:]:
+                c.delete_quick_connect(InstanceId=iid, QuickConnectId=q)
+    R.case("pagination: NextToken survives deleting an item of an earlier page (nothing skipped)", stable_tokens)
+
+    def hierarchy_names():
+        # DuplicateResourceException on CreateUserHierarchyGroup: "A resource with the specified
+        # name already exists." - not scoped to a parent: names are unique in the instance.
+        emea = c.create_user_hierarchy_group(InstanceId=iid, Name="EMEA")["HierarchyGroupId"]
+        a = c.create_user_hierarchy_group(InstanceId=iid, Name="Team X", ParentGroupId=S["hg_parent"])["HierarchyGroupId"]
+        try:
+            expect_error("DuplicateResourceException", c.create_user_hierarchy_group, InstanceId=iid, Name="Team X", ParentGroupId=emea, status=409)
+        finally:
+            c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=a)
+            c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=emea)
+    R.case("hierarchy: the same group name under two parents is DuplicateResourceException", hierarchy_names)
+
     return S
 
 

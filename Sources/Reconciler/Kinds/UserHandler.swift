@@ -131,6 +131,12 @@ extension UserHandler {
         }
     }
 
+    /// "When returned by a SearchUsers call, AfterContactWorkTimeLimit is returned in
+    /// milliseconds" (UserPhoneConfig, Amazon Connect API reference); Patchbay writes seconds.
+    static func seconds(fromSearchMilliseconds milliseconds: Int?) -> Int {
+        ((milliseconds ?? 0) + 500) / 1000
+    }
+
     func project(_ u: UserSearchSummary, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
         LiveProjected(fields: [
             "firstName": .string(u.IdentityInfo?.FirstName ?? ""),
@@ -140,7 +146,7 @@ extension UserHandler {
             "hierarchyGroup": names.name(.hierarchyGroup, u.HierarchyGroupId),
             "phone": Projection.phone(type: u.PhoneConfig?.PhoneType?.rawValue ?? "SOFT_PHONE",
                                       autoAccept: u.PhoneConfig?.AutoAccept ?? false,
-                                      afterContactWorkSeconds: u.PhoneConfig?.AfterContactWorkTimeLimit ?? 0,
+                                      afterContactWorkSeconds: Self.seconds(fromSearchMilliseconds: u.PhoneConfig?.AfterContactWorkTimeLimit),
                                       deskPhoneNumber: u.PhoneConfig?.DeskPhoneNumber.flatMap { $0.isEmpty ? nil : $0 }),
         ], tags: u.Tags ?? [:])
     }
