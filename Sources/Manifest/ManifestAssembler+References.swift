@@ -2,7 +2,7 @@ import Model
 
 extension ManifestAssembler {
     /// Checks every reference against declared, external and Connect-default names, and the
-    /// rules that need every declaration (flow types, hierarchy depth).
+    /// flow type a reference needs.
     func checkReferences() {
         for site in references {
             let kind = site.target.kind, name = site.target.name
@@ -18,12 +18,6 @@ extension ManifestAssembler {
                     context.error("\(site.owner) needs a flow of type \(required.rawValue), but flow '\(name)' is \(actual.rawValue)",
                                   at: site.location)
                 }
-            }
-        }
-        if let levels, !levels.isEmpty {
-            for path in groups.keys.sorted() where groups[path]!.level > levels.count {
-                context.error("hierarchy group '\(path)' is at level \(groups[path]!.level) but only \(levels.count) levels are declared",
-                              at: groupLocations[path])
             }
         }
     }

@@ -3,22 +3,15 @@ import Model
 import Yams
 
 /// Collects declarations from every file (merging kinds across files), reads each resource's
-/// body into model values, then checks references, cycles and cross-resource rules.
+/// body into model values through its kind's reader (`ManifestKinds`), then checks references,
+/// cycles and cross-resource rules.
 final class ManifestAssembler {
     let context: ReadContext
     var declared: [ResourceKind: [String: SourceLocation]] = [:]
     var externals: [ResourceAddress] = []
-    var hours: [HoursOfOperation] = []
-    var queues: [Queue] = []
-    var routingProfiles: [RoutingProfile] = []
-    var flows: [Flow] = []
-    var flowModules: [FlowModule] = []
-    var securityProfiles: [SecurityProfile] = []
-    var users: [User] = []
-    var levels: [String]?
-    var levelsLocation: SourceLocation?
-    var groups: [String: HierarchyGroup] = [:]
-    var groupLocations: [String: SourceLocation] = [:]
+    /// What the readers read, per kind, each kind in its own model type.
+    private var values: [ResourceKind: [any Sendable]] = [:]
+    /// The type of every flow declared with a valid `type`, for references that need a flow of a given type.
     var flowTypes: [String: FlowType] = [:]
     var references: [ReferenceSite] = []
     /// The manifest file being read (flow content paths are relative to it).
@@ -26,13 +19,17 @@ final class ManifestAssembler {
 
     init(context: ReadContext) { self.context = context }
 
-    static let usernameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@+")
-    static let securityProfileNameCharacters = Set(" abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@-")
+    func append(_ value: some Sendable, to kind: ResourceKind) { values[kind, default: []].append(value) }
+
+    func values<Value>(of kind: ResourceKind, as type: Value.Type) -> [Value] {
+        (values[kind] ?? []).compactMap { $0 as? Value }
+    }
 
     // MARK: Sections
 
     /// Reads one `queues:`-style section: name → body or `{ external: true }`.
-    func readSection(kind: ResourceKind, node: Node) {
+    func readSection<Reader: ManifestKindReader>(_ reader: Reader, node: Node) {
+        let kind = reader.kind
         guard case .mapping(let mapping) = node else {
             if case .scalar(let s) = node, ReadContext.isNull(s) { return }
             context.error("'\(kind.manifestSection)' must be a mapping from \(kind.displayName) name to its settings, found \(context.describe(node))",
@@ -41,26 +38,21 @@ final class ManifestAssembler {
         }
         for (name, keyNode, body) in context.pairs(of: mapping, owner: "'\(kind.manifestSection)'") {
             let owner = "\(kind.displayName) '\(name)'"
-            guard checkName(name, kind: kind, at: keyNode) else { continue }
+            guard checkName(name, kind: kind, at: keyNode, problem: reader.nameProblem) else { continue }
             let isNew = declare(ResourceAddress(kind, name), at: keyNode)
             if case .mapping(let bodyMapping) = body,
                bodyMapping.contains(where: { $0.key.scalar?.string == "external" }) {
                 readExternal(kind: kind, name: name, body: body, owner: owner, keyNode: keyNode, isNew: isNew)
                 continue
             }
-            switch kind {
-            case .hoursOfOperation: if let v = readHours(name, body, owner, keyNode), isNew { hours.append(v) }
-            case .queue: if let v = readQueue(name, body, owner, keyNode), isNew { queues.append(v) }
-            case .routingProfile: if let v = readRoutingProfile(name, body, owner, keyNode), isNew { routingProfiles.append(v) }
-            case .flow: if let v = readFlow(name, body, owner, keyNode), isNew { flows.append(v) }
-            case .flowModule: if let v = readFlowModule(name, body, owner, keyNode), isNew { flowModules.append(v) }
-            case .securityProfile: if let v = readSecurityProfile(name, body, owner, keyNode), isNew { securityProfiles.append(v) }
-            case .user: if let v = readUser(name, body, owner, keyNode), isNew { users.append(v) }
-            case .quickConnect, .prompt:
+            guard !reader.spec.fields.isEmpty else {
                 context.error("\(owner) must be declared 'external: true'; Patchbay does not manage \(kind.displayName)s yet", at: keyNode)
-            default:
-                break
+                continue
             }
+            guard let entries = context.object(body, spec: reader.spec, owner: owner, ownerNode: keyNode) else { continue }
+            let resource = ResourceBody(name: name, node: body, entries: entries, spec: reader.spec, owner: owner, referrer: owner,
+                                        assembler: self)
+            if let value = reader.read(resource), isNew { append(value, to: kind) }
         }
     }
 
@@ -76,39 +68,20 @@ final class ManifestAssembler {
         return true
     }
 
-    func checkName(_ name: String, kind: ResourceKind, at node: Node) -> Bool {
+    /// The rules every name follows, then the kind's own (`problem`).
+    func checkName(_ name: String, kind: ResourceKind, at node: Node, problem: (String) -> String?) -> Bool {
         let what = "\(kind.displayName) name '\(name)'"
-        if name.allSatisfy(\.isWhitespace) {
+        guard let first = name.first, let last = name.last, !name.allSatisfy(\.isWhitespace) else {
             context.error("\(kind.displayName) name must not be empty", at: node); return false
         }
-        if name.first!.isWhitespace || name.last!.isWhitespace {
+        if first.isWhitespace || last.isWhitespace {
             context.error("\(what) has leading or trailing spaces", at: node); return false
         }
         if ReadContext.mayContainSubstitution(name) {
             context.error("\(what) contains '${'; names are not substituted", at: node); return false
         }
-        switch kind {
-        case .user:
-            if name.count > 20 {
-                context.error("username '\(name)' is \(name.count) characters long; Connect allows at most 20", at: node); return false
-            }
-            if let bad = name.first(where: { !Self.usernameCharacters.contains($0) }) {
-                context.error("username '\(name)' contains '\(bad)'; usernames may contain letters, digits and . _ - @ +", at: node)
-                return false
-            }
-        case .securityProfile:
-            if name.count > 127 {
-                context.error("\(what) is \(name.count) characters long; the limit is 127", at: node); return false
-            }
-            if let bad = name.first(where: { !Self.securityProfileNameCharacters.contains($0) }) {
-                context.error("\(what) contains '\(bad)'; security profile names may contain letters, digits, spaces and _ @ -",
-                              at: node)
-                return false
-            }
-        default:
-            if name.count > 127 {
-                context.error("\(what) is \(name.count) characters long; the limit is 127", at: node); return false
-            }
+        if let problem = problem(name) {
+            context.error(problem, at: node); return false
         }
         return true
     }
@@ -140,11 +113,6 @@ final class ManifestAssembler {
         return name
     }
 
-    func tags(_ entries: [String: (key: Node, value: Node)], owner: String) -> [String: String] {
-        guard let node = entries["tags"]?.value else { return [:] }
-        return readTags(node, what: "'tags' in \(owner)")
-    }
-
     func readTags(_ node: Node, what: String) -> [String: String] {
         guard let map = context.stringMap(node, what: what) else { return [:] }
         if map.count > 50 { context.error("\(what) has \(map.count) tags; Connect allows at most 50", at: node) }
@@ -155,17 +123,5 @@ final class ManifestAssembler {
             context.error("tag '\(key)' in \(what) has a value of \(value.count) characters; the limit is 256", at: node)
         }
         return map
-    }
-
-    func renamedFrom(_ entries: [String: (key: Node, value: Node)], owner: String) -> [String] {
-        guard let node = entries["renamedFrom"]?.value else { return [] }
-        if case .scalar = node, let single = context.string(node, what: "'renamedFrom' in \(owner)") { return [single] }
-        return context.stringList(node, what: "'renamedFrom' in \(owner)")?.map(\.0) ?? []
-    }
-
-    func optionalString(_ entries: [String: (key: Node, value: Node)], _ key: String, owner: String,
-                        spec: ObjectSpec) -> String? {
-        guard let node = entries[key]?.value else { return nil }
-        return context.string(node, what: "'\(key)' in \(owner)", shape: spec.field(key)?.shape ?? .string())
     }
 }

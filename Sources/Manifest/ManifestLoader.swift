@@ -35,14 +35,57 @@ public enum ManifestLoader {
         var value: Node
     }
 
-    private static func assemble(_ files: [ParsedYAMLFile], environment: String?, context: ReadContext,
-                                 anyFiles: Bool) -> DesiredState? {
-        // Pass 1: top-level keys and the global settings.
-        var sections: [(file: ParsedYAMLFile, key: String, node: Node)] = []
+    /// The top-level keys of every file, gathered before anything is read.
+    private struct TopLevel {
+        var sections: [(file: ParsedYAMLFile, section: any ManifestSection, node: Node)] = []
         var singles: [String: Located] = [:]
         var environments: [String: Located] = [:]
         var variableNodes: [String: Located] = [:]
         var tagNodes: [Located] = []
+    }
+
+    private static func assemble(_ files: [ParsedYAMLFile], environment: String?, context: ReadContext,
+                                 anyFiles: Bool) -> DesiredState? {
+        // Pass 1: top-level keys and the global settings.
+        let top = collectTopLevel(files, context: context)
+        let environmentInstance = readVariables(top, environment: environment, context: context, anyFiles: anyFiles)
+        checkUnselectedEnvironments(top, selected: environment, context: context)
+        let stack = readStack(top, context: context)
+        var instance: InstanceTarget?
+        if let located = top.singles["instance"] {
+            context.enter(located.file)
+            instance = readInstance(located.value, owner: "'instance'", context: context)
+        }
+        if let environmentInstance {
+            instance = InstanceTarget(id: environmentInstance.id ?? instance?.id, region: environmentInstance.region ?? instance?.region)
+        }
+        let assembler = ManifestAssembler(context: context)
+        let tags = readTags(top, assembler: assembler)
+
+        // Pass 2: resources.
+        for (file, section, node) in top.sections {
+            context.enter(file)
+            assembler.currentManifestPath = file.source.path
+            section.readSection(node, into: assembler)
+        }
+        assembler.checkReferences()
+        for section in ManifestKinds.sections { section.check(assembler) }
+
+        var declarations: [ResourceAddress: SourceLocation] = [:]
+        for (kind, names) in assembler.declared {
+            for (name, location) in names { declarations[ResourceAddress(kind, name)] = location }
+        }
+        var desired = DesiredState(stack: stack, instance: instance, environment: environment, tags: tags,
+                                   externals: assembler.externals, declarations: declarations)
+        for section in ManifestKinds.sections { section.store(from: assembler, into: &desired) }
+        if let cycle = desired.dependencyGraph().findCycle(includingBreakable: false) {
+            context.error("reference cycle that cannot be broken: \(cycle)", at: declarations[cycle.nodes[0]])
+        }
+        return desired
+    }
+
+    private static func collectTopLevel(_ files: [ParsedYAMLFile], context: ReadContext) -> TopLevel {
+        var top = TopLevel()
         let topKeys = ManifestSchema.topLevel.keys
         for file in files {
             context.enter(file)
@@ -55,34 +98,20 @@ public enum ManifestLoader {
                 for (key, keyNode, value) in context.pairs(of: mapping, owner: "the top level") {
                     switch key {
                     case "stack", "instance":
-                        if let first = singles[key] {
+                        if let first = top.singles[key] {
                             context.duplicate("'\(key)'", first: location(first), again: context.location(keyNode))
                         } else {
-                            singles[key] = Located(file: file, key: keyNode, value: value)
+                            top.singles[key] = Located(file: file, key: keyNode, value: value)
                         }
-                    case "environments", "variables":
-                        guard case .mapping(let entries) = value else {
-                            if case .scalar(let s) = value, ReadContext.isNull(s) { continue }
-                            context.error("'\(key)' must be a mapping, found \(context.describe(value))", at: value)
-                            continue
-                        }
-                        for (name, nameNode, entry) in context.pairs(of: entries, owner: "'\(key)'") {
-                            let what = key == "environments" ? "environment" : "variable"
-                            if key == "environments", let first = environments[name] {
-                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
-                            } else if key == "variables", let first = variableNodes[name] {
-                                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
-                            } else if key == "environments" {
-                                environments[name] = Located(file: file, key: nameNode, value: entry)
-                            } else {
-                                variableNodes[name] = Located(file: file, key: nameNode, value: entry)
-                            }
-                        }
+                    case "environments":
+                        collectNamed(value, file: file, key: key, what: "environment", into: &top.environments, context: context)
+                    case "variables":
+                        collectNamed(value, file: file, key: key, what: "variable", into: &top.variableNodes, context: context)
                     case "tags":
-                        tagNodes.append(Located(file: file, key: keyNode, value: value))
+                        top.tagNodes.append(Located(file: file, key: keyNode, value: value))
                     default:
-                        if ManifestSchema.topLevel.field(key) != nil {
-                            sections.append((file, key, value))
+                        if let section = ManifestKinds.section(forKey: key) {
+                            top.sections.append((file, section, value))
                         } else {
                             context.error("unknown top-level key '\(key)'\(EditDistance.didYouMean(key, among: topKeys))", at: keyNode)
                         }
@@ -90,14 +119,36 @@ public enum ManifestLoader {
                 }
             }
         }
+        return top
+    }
 
-        // Variables: the selected environment's, then the top-level ones it does not override.
-        // Variable values may use ${env:NAME} (not ${var:NAME}); unselected environments' are not resolved.
+    /// The entries of `environments:` or `variables:` (name → value), each name once across files.
+    private static func collectNamed(_ value: Node, file: ParsedYAMLFile, key: String, what: String,
+                                     into found: inout [String: Located], context: ReadContext) {
+        guard case .mapping(let entries) = value else {
+            if case .scalar(let s) = value, ReadContext.isNull(s) { return }
+            context.error("'\(key)' must be a mapping, found \(context.describe(value))", at: value)
+            return
+        }
+        for (name, nameNode, entry) in context.pairs(of: entries, owner: "'\(key)'") {
+            if let first = found[name] {
+                context.duplicate("\(what) '\(name)'", first: location(first), again: context.location(nameNode))
+            } else {
+                found[name] = Located(file: file, key: nameNode, value: entry)
+            }
+        }
+    }
+
+    /// Variables: the selected environment's, then the top-level ones it does not override.
+    /// Variable values may use ${env:NAME} (not ${var:NAME}); unselected environments' are not resolved.
+    /// Returns the selected environment's instance.
+    private static func readVariables(_ top: TopLevel, environment: String?, context: ReadContext,
+                                      anyFiles: Bool) -> InstanceTarget? {
         var variables: [String: String] = [:]
         var selected: (located: Located, entries: [String: (key: Node, value: Node)])?
         context.allowsVariableReferences = false
         if let environment {
-            if let located = environments[environment] {
+            if let located = top.environments[environment] {
                 context.enter(located.file)
                 let owner = "environment '\(environment)'"
                 if let e = context.object(located.value, spec: ManifestSchema.environment, owner: owner, ownerNode: located.key) {
@@ -107,29 +158,27 @@ public enum ManifestLoader {
                     }
                 }
             } else if anyFiles {
-                let names = environments.keys.sorted()
+                let names = top.environments.keys.sorted()
                 context.error(names.isEmpty
                               ? "--env \(environment) was given but the manifests declare no 'environments'"
                               : "unknown environment '\(environment)'; the manifests declare \(names.map { "'\($0)'" }.joined(separator: ", "))"
                                 + EditDistance.didYouMean(environment, among: names), at: nil)
             }
         }
-        for name in variableNodes.keys.sorted() where variables[name] == nil {
-            let located = variableNodes[name]!
+        for (name, located) in top.variableNodes.sorted(by: { $0.key < $1.key }) where variables[name] == nil {
             context.enter(located.file)
             if let value = context.string(located.value, what: "variable '\(name)'") { variables[name] = value }
         }
         context.allowsVariableReferences = true
         context.variables = variables
-        var environmentInstance: InstanceTarget?
-        if let selected, let environment, let node = selected.entries["instance"]?.value {
-            context.enter(selected.located.file)
-            environmentInstance = readInstance(node, owner: "'instance' of environment '\(environment)'", context: context)
-        }
-        // Unselected environments: check their keys, leave their ${…} alone.
-        context.variables = variables
-        for name in environments.keys.sorted() where name != environment {
-            let located = environments[name]!
+        guard let selected, let environment, let node = selected.entries["instance"]?.value else { return nil }
+        context.enter(selected.located.file)
+        return readInstance(node, owner: "'instance' of environment '\(environment)'", context: context)
+    }
+
+    /// Unselected environments: check their keys, leave their ${…} alone.
+    private static func checkUnselectedEnvironments(_ top: TopLevel, selected environment: String?, context: ReadContext) {
+        for (name, located) in top.environments.sorted(by: { $0.key < $1.key }) where name != environment {
             context.enter(located.file)
             context.substitutes = false
             let owner = "environment '\(name)'"
@@ -139,32 +188,27 @@ public enum ManifestLoader {
             }
             context.substitutes = true
         }
+    }
 
-        var stack = "default"
-        if let located = singles["stack"] {
-            context.enter(located.file)
-            if let value = context.string(located.value, what: "'stack'", shape: ManifestSchema.topLevel.field("stack")!.shape) {
-                if value.isEmpty || value.count > 256 || value.contains(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || "_.:/=+@- ".contains($0)) }) {
-                    context.error("'stack' must be 1 to 256 ASCII letters, digits, spaces and _ . : / = + @ -, found '\(value)'",
-                                  at: located.value)
-                } else {
-                    stack = value
-                }
-            }
+    private static func readStack(_ top: TopLevel, context: ReadContext) -> String {
+        guard let located = top.singles["stack"] else { return "default" }
+        context.enter(located.file)
+        guard let value = context.string(located.value, what: "'stack'", shape: ManifestSchema.topLevel.field("stack")?.shape ?? .string())
+        else { return "default" }
+        if value.isEmpty || value.count > 256 || value.contains(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || "_.:/=+@- ".contains($0)) }) {
+            context.error("'stack' must be 1 to 256 ASCII letters, digits, spaces and _ . : / = + @ -, found '\(value)'",
+                          at: located.value)
+            return "default"
         }
-        var instance: InstanceTarget?
-        if let located = singles["instance"] {
-            context.enter(located.file)
-            instance = readInstance(located.value, owner: "'instance'", context: context)
-        }
-        if let environmentInstance {
-            instance = InstanceTarget(id: environmentInstance.id ?? instance?.id, region: environmentInstance.region ?? instance?.region)
-        }
+        return value
+    }
 
-        let assembler = ManifestAssembler(context: context)
+    /// The top-level tags of every file; a key set in two places is a duplicate.
+    private static func readTags(_ top: TopLevel, assembler: ManifestAssembler) -> [String: String] {
+        let context = assembler.context
         var tags: [String: String] = [:]
         var tagLocations: [String: SourceLocation] = [:]
-        for located in tagNodes {
+        for located in top.tagNodes {
             context.enter(located.file)
             for (key, value) in assembler.readTags(located.value, what: "'tags'").sorted(by: { $0.key < $1.key }) {
                 if let first = tagLocations[key] {
@@ -175,33 +219,7 @@ public enum ManifestLoader {
                 }
             }
         }
-
-        // Pass 2: resources.
-        for (file, key, node) in sections {
-            context.enter(file)
-            assembler.currentManifestPath = file.source.path
-            if key == "userHierarchy" {
-                assembler.readUserHierarchy(node)
-            } else if let kind = ResourceKind.allCases.first(where: { $0.manifestSection == key }) {
-                assembler.readSection(kind: kind, node: node)
-            }
-        }
-        assembler.checkReferences()
-
-        var declarations: [ResourceAddress: SourceLocation] = [:]
-        for (kind, names) in assembler.declared {
-            for (name, location) in names { declarations[ResourceAddress(kind, name)] = location }
-        }
-        let desired = DesiredState(
-            stack: stack, instance: instance, environment: environment, tags: tags,
-            hoursOfOperation: assembler.hours, queues: assembler.queues, routingProfiles: assembler.routingProfiles,
-            flows: assembler.flows, flowModules: assembler.flowModules, securityProfiles: assembler.securityProfiles,
-            userHierarchy: UserHierarchy(levels: assembler.levels ?? [], groups: Array(assembler.groups.values)),
-            users: assembler.users, externals: assembler.externals, declarations: declarations)
-        if let cycle = desired.dependencyGraph().findCycle(includingBreakable: false) {
-            context.error("reference cycle that cannot be broken: \(cycle)", at: declarations[cycle.nodes[0]])
-        }
-        return desired
+        return tags
     }
 
     private static func location(_ located: Located) -> SourceLocation {

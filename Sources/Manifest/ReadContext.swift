@@ -297,35 +297,36 @@ final class ReadContext {
                 return nil
             }
             let token = after[..<after.index(after: close)]
-            let inner = token.dropFirst(2).dropLast()
-            let parts = inner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, parts[0] == "var", !allowsVariableReferences {
-                reference(token, in: node, "a variable's value cannot use another variable ('\(token)'); only ${env:NAME}")
-                ok = false
-            } else if parts.count == 2, parts[0] == "var" {
-                let name = String(parts[1])
-                if let value = variables[name] {
-                    result += value
-                } else {
-                    reference(token, in: node, "undefined variable '\(name)'" + EditDistance.didYouMean(name, among: variables.keys))
-                    ok = false
-                }
-            } else if parts.count == 2, parts[0] == "env" {
-                let name = String(parts[1])
-                if let value = processEnvironment[name] {
-                    result += value
-                } else {
-                    reference(token, in: node, "environment variable '\(name)' is not set")
-                    ok = false
-                }
-            } else {
-                reference(token, in: node, "unknown substitution '\(token)'; manifests support ${var:NAME} and ${env:NAME} (write '$${' for a literal '${')")
-                ok = false
+            switch resolve(token) {
+            case .success(let value): result += value
+            case .failure(let problem): reference(token, in: node, problem.message); ok = false
             }
             rest = after[after.index(after: close)...]
         }
         result += rest
         return ok ? result : nil
+    }
+
+    private struct SubstitutionProblem: Error { let message: String }
+
+    /// The value of one `${var:NAME}` or `${env:NAME}` token, or why there is none.
+    private func resolve(_ token: Substring) -> Result<String, SubstitutionProblem> {
+        let parts = token.dropFirst(2).dropLast().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts.count == 2 ? String(parts[1]) : ""
+        let problem: String
+        switch parts.count == 2 ? parts[0] : "" {
+        case "var" where !allowsVariableReferences:
+            problem = "a variable's value cannot use another variable ('\(token)'); only ${env:NAME}"
+        case "var":
+            if let value = variables[name] { return .success(value) }
+            problem = "undefined variable '\(name)'" + EditDistance.didYouMean(name, among: variables.keys)
+        case "env":
+            if let value = processEnvironment[name] { return .success(value) }
+            problem = "environment variable '\(name)' is not set"
+        default:
+            problem = "unknown substitution '\(token)'; manifests support ${var:NAME} and ${env:NAME} (write '$${' for a literal '${')"
+        }
+        return .failure(SubstitutionProblem(message: problem))
     }
 
     private func reference(_ token: Substring, in node: Node, _ message: String) {

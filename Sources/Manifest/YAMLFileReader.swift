@@ -21,7 +21,10 @@ enum YAMLFileReader {
         return parse(data: data, path: path, diagnostics: &diagnostics)
     }
 
-    static func parse(data: Data, path: String, diagnostics: inout [Diagnostic]) -> ParsedYAMLFile? {
+    /// The file's text (without a byte order mark) once it passes the checks made before parsing:
+    /// size, text bytes, not empty, nesting and indentation, complex keys when it has anchors.
+    private static func checkedText(data: Data, path: String,
+                                    diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], source: SourceText)? {
         let fileStart = SourceLocation(file: path, line: 1, column: 1)
         if data.count > ManifestLimits.maxFileBytes {
             diagnostics.append(.error(
@@ -49,8 +52,14 @@ enum YAMLFileReader {
             diagnostics.append(.error(problem.message, at: source.location(line: problem.line, column: problem.column)))
             return nil
         }
+        return (bytes, source)
+    }
 
-        var currentText = text
+    static func parse(data: Data, path: String, diagnostics: inout [Diagnostic]) -> ParsedYAMLFile? {
+        let fileStart = SourceLocation(file: path, line: 1, column: 1)
+        guard let checked = checkedText(data: data, path: path, diagnostics: &diagnostics) else { return nil }
+        let bytes = checked.bytes, source = checked.source
+        var currentText = source.text
         var skipped: Set<Position> = []
         var renamed = 0
         while true {

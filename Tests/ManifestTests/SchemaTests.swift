@@ -39,6 +39,16 @@ import Testing
         #expect(current == generated, "docs/manifest.md key reference is stale; run PATCHBAY_RECORD=1 swift test --filter SchemaTests")
     }
 
+    /// The top level is built from the section registry: every kind a manifest can declare has
+    /// its key there (the hierarchy's groups are declared under `userHierarchy`), each key once.
+    @Test func everyKindHasATopLevelSection() {
+        let keys = ManifestSchema.topLevel.keys
+        #expect(Set(keys).count == keys.count, "duplicate top-level keys: \(keys)")
+        for kind in ResourceKind.all {
+            #expect(ManifestSchema.topLevel.field(kind.manifestSection) != nil, "no top-level section for \(kind)")
+        }
+    }
+
     /// Every property name in the schema (outside `$defs` bookkeeping) appears as a key in the
     /// kitchen-sink manifest, which the loader accepts without a single diagnostic: so the schema
     /// names no key the loader rejects.

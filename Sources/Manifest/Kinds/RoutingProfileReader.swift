@@ -1,0 +1,114 @@
+import Model
+import Yams
+
+/// `routingProfiles:` — routing profiles by name.
+struct RoutingProfileReader: ManifestKindReader {
+    let kind = ResourceKind.routingProfile
+    let summary = "Routing profiles by name."
+
+    static let queueEntry = ObjectSpec("routingProfileQueue", "One queue of a routing profile.", [
+        FieldSpec("queue", ManifestSchema.name, required: true, "Queue by name."),
+        FieldSpec("channels", .list(.enumeration(Channel.allCases.map(\.rawValue)), minItems: 1), required: true,
+                  "Channels this queue serves."),
+        FieldSpec("priority", .integer(minimum: 1, maximum: 99), "1 (highest, default) to 99."),
+        FieldSpec("delay", .integer(minimum: 0, maximum: 9999), "Seconds before contacts route to agents, 0 (default) to 9999."),
+    ])
+    static let concurrency = ObjectSpec("concurrency", "Enabled channels and their concurrency.", [
+        FieldSpec("voice", .integer(minimum: 1, maximum: 1), "Always 1."),
+        FieldSpec("chat", .integer(minimum: 1, maximum: 10), "1 to 10."),
+        FieldSpec("task", .integer(minimum: 1, maximum: 10), "1 to 10."),
+        FieldSpec("email", .integer(minimum: 1, maximum: 10), "1 to 10."),
+    ])
+    let spec = ObjectSpec("routingProfile", "A routing profile.", [
+        FieldSpec("description", ManifestSchema.description, required: true, "Required by Connect, 1 to 250 characters."),
+        FieldSpec("defaultOutboundQueue", ManifestSchema.name, required: true, "Queue by name (declared, default or external)."),
+        FieldSpec("concurrency", .object(RoutingProfileReader.concurrency), required: true, "Channels listed are enabled."),
+        FieldSpec("queues", .list(.object(RoutingProfileReader.queueEntry)), "Queues and their channels, priority and delay."),
+        ManifestSchema.tagsField, ManifestSchema.renamedFrom,
+    ])
+
+    func read(_ body: ResourceBody) -> RoutingProfile? {
+        let description = body.limitedString("description")
+        let defaultQueue = body.reference("defaultOutboundQueue", to: .queue)
+        let concurrency = readConcurrency(body)
+        let entries = readQueues(body, concurrency: concurrency)
+        guard let description, let defaultQueue, let concurrency else { return nil }
+        return RoutingProfile(name: body.name, description: description, defaultOutboundQueue: defaultQueue,
+                              concurrency: concurrency,
+                              queues: entries.sorted { ($0.queue, $0.channels[0]) < ($1.queue, $1.channels[0]) },
+                              tags: body.tags, renamedFrom: body.renamedFrom)
+    }
+
+    /// The enabled channels; nil when `concurrency` is missing or has errors.
+    private func readConcurrency(_ body: ResourceBody) -> [Channel: Int]? {
+        guard let node = body["concurrency"], let c = body.object("concurrency", spec: Self.concurrency) else { return nil }
+        var concurrency: [Channel: Int] = [:]
+        var ok = true
+        for channel in Channel.allCases {
+            guard let valueNode = c[channel.rawValue] else { continue }
+            let value = channel == .voice
+                ? body.context.integer(valueNode, what: "'voice' concurrency in \(body.owner)", minimum: 1, maximum: 1)
+                : body.context.integer(valueNode, what: "'\(channel.rawValue)' concurrency in \(body.owner)", minimum: 1, maximum: 10)
+            if let value { concurrency[channel] = value } else { ok = false }
+        }
+        if c.isEmpty {
+            body.context.error("\(c.owner) must enable at least one channel (voice, chat, task or email)", at: node)
+            ok = false
+        }
+        return ok ? concurrency : nil
+    }
+
+    /// The queue entries, each queue listed at most once per channel.
+    private func readQueues(_ body: ResourceBody, concurrency: [Channel: Int]?) -> [RoutingProfileQueue] {
+        guard let node = body["queues"], let items = body.context.list(node, what: body.what("queues")) else { return [] }
+        var entries: [RoutingProfileQueue] = []
+        var seen: [String: (channels: Set<Channel>, node: Node)] = [:]
+        var combinations = 0
+        for item in items {
+            guard let q = body.nested(item, spec: Self.queueEntry, owner: "a queue entry of \(body.owner)") else { continue }
+            let queueName = q.reference("queue", to: .queue)
+            let channels = readChannels(q, queue: queueName, concurrency: concurrency)
+            let priority = q["priority"] == nil ? 1 : q.integer("priority", minimum: 1, maximum: 99)
+            let delay = q["delay"] == nil ? 0 : q.integer("delay", minimum: 0, maximum: 9999)
+            guard let queueName, let queueNode = q["queue"], let priority, let delay, !channels.isEmpty else { continue }
+            if let previous = seen[queueName] {
+                let overlap = previous.channels.intersection(channels)
+                if !overlap.isEmpty {
+                    body.context.error("queue '\(queueName)' is listed more than once in \(body.owner) for channel \(overlap.sorted().map(\.rawValue).joined(separator: ", "))",
+                                       at: queueNode, notes: [.init("first listed here", at: body.context.location(previous.node))])
+                    continue
+                }
+            }
+            seen[queueName, default: ([], queueNode)].channels.formUnion(channels)
+            combinations += channels.count
+            entries.append(RoutingProfileQueue(queue: queueName, channels: channels.sorted(), priority: priority, delay: delay))
+        }
+        if combinations > 50 {
+            body.context.warning("\(body.owner) has \(combinations) queue and channel combinations; Connect's default quota is 50 per routing profile", at: node)
+        }
+        return entries
+    }
+
+    /// A queue entry's channels, each once; a channel `concurrency` does not enable draws a warning.
+    private func readChannels(_ q: ResourceBody, queue: String?, concurrency: [Channel: Int]?) -> [Channel] {
+        guard let node = q["channels"], let list = q.context.list(node, what: q.what("channels")) else { return [] }
+        if list.isEmpty { q.context.error("'channels' in \(q.owner) must list at least one channel", at: node) }
+        var channels: [Channel] = []
+        for channelNode in list {
+            guard let channel = q.context.enumeration(channelNode, what: "a channel in \(q.owner)", as: Channel.self) else { continue }
+            if channels.contains(channel) {
+                q.context.error("channel '\(channel.rawValue)' is listed twice in \(q.owner)", at: channelNode)
+            } else {
+                channels.append(channel)
+                if let concurrency, concurrency[channel] == nil {
+                    q.context.warning("\(q.referrer) routes \(channel.rawValue) contacts from queue '\(queue ?? "?")' but does not enable \(channel.rawValue) in 'concurrency'", at: channelNode)
+                }
+            }
+        }
+        return channels
+    }
+
+    func store(_ resources: [RoutingProfile], into desired: inout DesiredState) {
+        desired.routingProfiles = resources.sortedByName()
+    }
+}
