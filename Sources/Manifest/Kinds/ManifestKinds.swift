@@ -13,7 +13,7 @@ enum ManifestKinds {
         SecurityProfileReader(),
         UserHierarchyReader(),
         UserReader(),
-        ExternalOnlyReader(kind: .quickConnect, summary: "Quick connects (external declarations only, for now)."),
+        QuickConnectReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
     ]
 
