@@ -61,19 +61,19 @@ public struct LiveStateReader: Sendable {
         let calls = CallCounter()
         let reader = self.reader
         let iid = instanceId
-        async let hours = all("hours of operation", calls, reader.searchHoursOfOperations(instanceId: iid))
-        async let queues = all("queues", calls, reader.searchQueues(
-            instanceId: iid, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD")))
-        async let profiles = all("routing profiles", calls, reader.searchRoutingProfiles(instanceId: iid))
-        async let flows = all("flows", calls, reader.searchContactFlows(instanceId: iid))
-        async let modules = all("flow modules", calls, reader.searchContactFlowModules(instanceId: iid))
-        async let securityProfiles = all("security profiles", calls, reader.searchSecurityProfiles(instanceId: iid))
-        async let groups = all("hierarchy groups", calls, reader.searchUserHierarchyGroups(instanceId: iid))
+        async let hours = all("hours of operation", calls, reader.pages(SearchRequest<ConnectAPI.HoursOfOperation>(instanceId: iid)))
+        async let queues = all("queues", calls, reader.pages(SearchRequest<ConnectAPI.Queue>(
+            instanceId: iid, criteria: QueueSearchCriteria(QueueTypeCondition: "STANDARD"))))
+        async let profiles = all("routing profiles", calls, reader.pages(SearchRequest<ConnectAPI.RoutingProfile>(instanceId: iid)))
+        async let flows = all("flows", calls, reader.pages(SearchRequest<ContactFlow>(instanceId: iid)))
+        async let modules = all("flow modules", calls, reader.pages(SearchRequest<ContactFlowModule>(instanceId: iid)))
+        async let securityProfiles = all("security profiles", calls, reader.pages(SearchRequest<SecurityProfileSearchSummary>(instanceId: iid)))
+        async let groups = all("hierarchy groups", calls, reader.pages(SearchRequest<ConnectAPI.HierarchyGroup>(instanceId: iid)))
         async let structure = { () async throws -> HierarchyStructure in
             calls.add()
-            return try await reader.describeUserHierarchyStructure(instanceId: iid)
+            return try await reader.describe(HierarchyStructure.self, instanceId: iid)
         }()
-        async let users = all("users", calls, reader.searchUsers(instanceId: iid))
+        async let users = all("users", calls, reader.pages(SearchRequest<UserSearchSummary>(instanceId: iid)))
 
         var raw = RawState()
         raw.hours = try await hours
@@ -104,7 +104,7 @@ public struct LiveStateReader: Sendable {
                 }
             }
             jobs.append {
-                let pages = reader.listRoutingProfileQueues(instanceId: iid, routingProfileId: id)
+                let pages = reader.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: iid, parentId: id))
                 var configs: [RoutingProfileQueueConfigSummary] = []
                 for try await page in pages { calls.add(); configs += page.items }
                 details.withLock { $0.profileQueues[id] = configs }
@@ -118,7 +118,7 @@ public struct LiveStateReader: Sendable {
                 continue
             }
             jobs.append {
-                let pages = reader.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id)
+                let pages = reader.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: iid, parentId: id))
                 var permissions: [String] = []
                 for try await page in pages { calls.add(); permissions += page.items }
                 details.withLock { $0.permissions[id] = permissions }
@@ -133,7 +133,7 @@ public struct LiveStateReader: Sendable {
             }
             jobs.append {
                 calls.add()
-                let user = try await reader.describeUser(instanceId: iid, userId: id)
+                let user = try await reader.describe(ConnectAPI.User.self, instanceId: iid, id: id)
                 details.withLock { $0.identity[id] = user.IdentityInfo }
             }
         }
@@ -141,7 +141,7 @@ public struct LiveStateReader: Sendable {
             guard let id = f.Id, let name = f.Name, needed.contains(ResourceAddress(.flow, name)) else { continue }
             jobs.append {
                 calls.add()
-                let flow = try await reader.describeContactFlow(instanceId: iid, contactFlowId: id)
+                let flow = try await reader.describe(ContactFlow.self, instanceId: iid, id: id)
                 details.withLock { $0.flowContent[id] = flow.Content }
             }
         }
@@ -149,7 +149,7 @@ public struct LiveStateReader: Sendable {
             guard let id = m.Id, let name = m.Name, needed.contains(ResourceAddress(.flowModule, name)) else { continue }
             jobs.append {
                 calls.add()
-                let module = try await reader.describeContactFlowModule(instanceId: iid, contactFlowModuleId: id)
+                let module = try await reader.describe(ContactFlowModule.self, instanceId: iid, id: id)
                 details.withLock { $0.flowContent[id] = module.Content }
             }
         }

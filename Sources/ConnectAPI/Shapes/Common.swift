@@ -25,8 +25,3 @@ public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
         self.tags = tags
     }
 }
-
-/// Body of `TagResource` (lower-case member, as in the model).
-struct TagResourceBody: Encodable {
-    var tags: TagMap
-}

@@ -137,37 +137,3 @@ public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
         self.FlowContentSha256 = FlowContentSha256
     }
 }
-
-public struct DescribeContactFlowResponse: Codable, Sendable {
-    public var ContactFlow: ContactFlow?
-
-    public init(ContactFlow: ContactFlow? = nil) {
-        self.ContactFlow = ContactFlow
-    }
-}
-
-public struct ListContactFlowsResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlowSummaryList: [ContactFlowSummary]?
-    public var NextToken: String?
-
-    public init(ContactFlowSummaryList: [ContactFlowSummary]? = nil, NextToken: String? = nil) {
-        self.ContactFlowSummaryList = ContactFlowSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [ContactFlowSummary] { ContactFlowSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchContactFlowsResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlows: [ContactFlow]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(ContactFlows: [ContactFlow]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.ContactFlows = ContactFlows
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [ContactFlow] { ContactFlows ?? [] }
-    public var nextToken: String? { NextToken }
-}

@@ -127,15 +127,3 @@ public struct DescribeInstanceResponse: Codable, Sendable, Equatable {
         self.ReplicationConfiguration = ReplicationConfiguration
     }
 }
-
-public struct ListInstancesResponse: Codable, Sendable, ConnectPage {
-    public var InstanceSummaryList: [InstanceSummary]?
-    public var NextToken: String?
-
-    public init(InstanceSummaryList: [InstanceSummary]? = nil, NextToken: String? = nil) {
-        self.InstanceSummaryList = InstanceSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [InstanceSummary] { InstanceSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}

@@ -142,37 +142,3 @@ public struct CreateQuickConnectResponse: Codable, Sendable, Equatable {
         self.QuickConnectId = QuickConnectId
     }
 }
-
-public struct DescribeQuickConnectResponse: Codable, Sendable {
-    public var QuickConnect: QuickConnect?
-
-    public init(QuickConnect: QuickConnect? = nil) {
-        self.QuickConnect = QuickConnect
-    }
-}
-
-public struct ListQuickConnectsResponse: Codable, Sendable, ConnectPage {
-    public var QuickConnectSummaryList: [QuickConnectSummary]?
-    public var NextToken: String?
-
-    public init(QuickConnectSummaryList: [QuickConnectSummary]? = nil, NextToken: String? = nil) {
-        self.QuickConnectSummaryList = QuickConnectSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [QuickConnectSummary] { QuickConnectSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchQuickConnectsResponse: Codable, Sendable, ConnectPage {
-    public var QuickConnects: [QuickConnect]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(QuickConnects: [QuickConnect]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.QuickConnects = QuickConnects
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [QuickConnect] { QuickConnects ?? [] }
-    public var nextToken: String? { NextToken }
-}

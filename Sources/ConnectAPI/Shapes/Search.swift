@@ -316,12 +316,3 @@ public struct UserSearchFilter: Codable, Sendable, Hashable {
         self.UserAttributeFilter = UserAttributeFilter
     }
 }
-
-/// Body of every Search* request.
-struct SearchRequestBody<Criteria: Encodable & Sendable, Filter: Encodable & Sendable>: Encodable, Sendable {
-    var InstanceId: String
-    var NextToken: String?
-    var MaxResults: Int?
-    var SearchFilter: Filter?
-    var SearchCriteria: Criteria?
-}

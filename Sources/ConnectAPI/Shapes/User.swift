@@ -300,37 +300,3 @@ public struct CreateUserResponse: Codable, Sendable, Equatable {
         self.UserArn = UserArn
     }
 }
-
-public struct DescribeUserResponse: Codable, Sendable {
-    public var User: User?
-
-    public init(User: User? = nil) {
-        self.User = User
-    }
-}
-
-public struct ListUsersResponse: Codable, Sendable, ConnectPage {
-    public var UserSummaryList: [UserSummary]?
-    public var NextToken: String?
-
-    public init(UserSummaryList: [UserSummary]? = nil, NextToken: String? = nil) {
-        self.UserSummaryList = UserSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [UserSummary] { UserSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchUsersResponse: Codable, Sendable, ConnectPage {
-    public var Users: [UserSearchSummary]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(Users: [UserSearchSummary]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.Users = Users
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [UserSearchSummary] { Users ?? [] }
-    public var nextToken: String? { NextToken }
-}

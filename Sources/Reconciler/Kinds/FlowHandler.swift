@@ -71,7 +71,7 @@ struct FlowHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = ContactFlowSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchContactFlows(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ContactFlow>(instanceId: instanceId, criteria: criteria)) {
             if let f = page.items.first(where: { $0.Name == name }), let id = f.Id {
                 return FoundResource(id: id, arn: f.Arn ?? "", tags: f.Tags ?? [:])
             }

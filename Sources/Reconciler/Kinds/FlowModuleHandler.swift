@@ -61,7 +61,7 @@ struct FlowModuleHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = ContactFlowModuleSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchContactFlowModules(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ContactFlowModule>(instanceId: instanceId, criteria: criteria)) {
             if let m = page.items.first(where: { $0.Name == name }), let id = m.Id {
                 return FoundResource(id: id, arn: m.Arn ?? "", tags: m.Tags ?? [:])
             }

@@ -33,7 +33,7 @@ struct HierarchyGroupHandler: KindHandler {
     func find(_ path: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let leaf = String(path.split(separator: "/").last ?? "")
         let criteria = UserHierarchyGroupSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: leaf, ComparisonType: .EXACT))
-        for try await page in reader.searchUserHierarchyGroups(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ConnectAPI.HierarchyGroup>(instanceId: instanceId, criteria: criteria)) {
             if let g = page.items.first(where: { LiveProjection.path(of: $0) == path }), let id = g.Id {
                 return FoundResource(id: id, arn: g.Arn ?? "", tags: g.Tags ?? [:])
             }

@@ -35,7 +35,7 @@ struct HoursOfOperationHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = HoursOfOperationSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchHoursOfOperations(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ConnectAPI.HoursOfOperation>(instanceId: instanceId, criteria: criteria)) {
             if let h = page.items.first(where: { $0.Name == name }), let id = h.HoursOfOperationId {
                 return FoundResource(id: id, arn: h.HoursOfOperationArn ?? "", tags: h.Tags ?? [:])
             }

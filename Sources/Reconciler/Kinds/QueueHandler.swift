@@ -69,7 +69,7 @@ struct QueueHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = QueueSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchQueues(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ConnectAPI.Queue>(instanceId: instanceId, criteria: criteria)) {
             if let q = page.items.first(where: { $0.Name == name }), let id = q.QueueId {
                 return FoundResource(id: id, arn: q.QueueArn ?? "", tags: q.Tags ?? [:])
             }

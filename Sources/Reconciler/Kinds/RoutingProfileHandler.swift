@@ -84,7 +84,7 @@ struct RoutingProfileHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = RoutingProfileSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchRoutingProfiles(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<ConnectAPI.RoutingProfile>(instanceId: instanceId, criteria: criteria)) {
             if let p = page.items.first(where: { $0.Name == name }), let id = p.RoutingProfileId {
                 return FoundResource(id: id, arn: p.RoutingProfileArn ?? "", tags: p.Tags ?? [:])
             }

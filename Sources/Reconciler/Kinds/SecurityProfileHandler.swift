@@ -35,7 +35,7 @@ struct SecurityProfileHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = SecurityProfileSearchCriteria(StringCondition: StringCondition(FieldName: "name", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchSecurityProfiles(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<SecurityProfileSearchSummary>(instanceId: instanceId, criteria: criteria)) {
             if let s = page.items.first(where: { $0.SecurityProfileName == name }), let id = s.Id {
                 return FoundResource(id: id, arn: s.Arn ?? "", tags: s.Tags ?? [:])
             }

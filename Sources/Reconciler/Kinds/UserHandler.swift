@@ -77,7 +77,7 @@ struct UserHandler: KindHandler {
 
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource? {
         let criteria = UserSearchCriteria(StringCondition: StringCondition(FieldName: "Username", Value: name, ComparisonType: .EXACT))
-        for try await page in reader.searchUsers(instanceId: instanceId, criteria: criteria) {
+        for try await page in reader.pages(SearchRequest<UserSearchSummary>(instanceId: instanceId, criteria: criteria)) {
             if let u = page.items.first(where: { $0.Username == name }), let id = u.Id {
                 return FoundResource(id: id, arn: u.Arn ?? "", tags: u.Tags ?? [:])
             }
