@@ -20,8 +20,4 @@ public struct Channel: ConnectStringEnum {
 /// `ListTagsForResource` response.
 public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
     public var tags: TagMap?
-
-    public init(tags: TagMap? = nil) {
-        self.tags = tags
-    }
 }

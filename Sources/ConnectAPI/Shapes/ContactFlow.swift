@@ -88,22 +88,6 @@ public struct ContactFlowSummary: Codable, Sendable, Equatable {
     public var ContactFlowType: ContactFlowType?
     public var ContactFlowState: ContactFlowState?
     public var ContactFlowStatus: ContactFlowStatus?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        ContactFlowType: ContactFlowType? = nil,
-        ContactFlowState: ContactFlowState? = nil,
-        ContactFlowStatus: ContactFlowStatus? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.ContactFlowType = ContactFlowType
-        self.ContactFlowState = ContactFlowState
-        self.ContactFlowStatus = ContactFlowStatus
-    }
 }
 
 /// Body of `CreateContactFlow`.
@@ -130,10 +114,4 @@ public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
     public var ContactFlowId: String?
     public var ContactFlowArn: String?
     public var FlowContentSha256: String?
-
-    public init(ContactFlowId: String? = nil, ContactFlowArn: String? = nil, FlowContentSha256: String? = nil) {
-        self.ContactFlowId = ContactFlowId
-        self.ContactFlowArn = ContactFlowArn
-        self.FlowContentSha256 = FlowContentSha256
-    }
 }
