@@ -6,7 +6,8 @@
 //   Manifest         YAML nodes with locations -> Model                       (Model, FlowLanguage, Yams)
 //   SigV4            AWS Signature Version 4                                  (Crypto)
 //   AWSClient        credentials, endpoints, retries, rate limits, HTTP       (SigV4, AsyncHTTPClient, Logging)
-//   ConnectAPI       Connect request/response types, reader/writer protocols  (AWSClient)
+//   ConnectAPI       Connect requests/responses as values, reader/writer       (nothing: no AWSClient, no HTTP)
+//   ConnectHTTP      ConnectClient: ConnectAPI over an AWSTransport          (ConnectAPI, AWSClient)
 //   Reconciler       live-state reader, differ, planner, applier              (Model, ConnectAPI) — never HTTP
 //   ConnectEmulator  in-memory Amazon Connect over HTTP                       (SigV4, FlowLanguage, NIO) — never Model/Manifest/Reconciler
 //   PatchbayCLI      commands, views, diagnostics printer
@@ -41,7 +42,8 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "ConnectAPI", dependencies: ["AWSClient"], swiftSettings: strict),
+        .target(name: "ConnectAPI", swiftSettings: strict),
+        .target(name: "ConnectHTTP", dependencies: ["ConnectAPI", "AWSClient"], swiftSettings: strict),
         .target(name: "Reconciler", dependencies: [
             "Model", "ConnectAPI", .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
@@ -53,13 +55,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "PatchbayCLI", dependencies: [
-            "Model", "Manifest", "AWSClient", "ConnectAPI", "Reconciler", "ConnectEmulator",
+            "Model", "Manifest", "AWSClient", "ConnectAPI", "ConnectHTTP", "Reconciler", "ConnectEmulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "patchbay", dependencies: ["PatchbayCLI"], swiftSettings: strict),
         .executableTarget(name: "patchbay-bench", dependencies: [
-            "Model", "Reconciler", "ConnectAPI", "AWSClient", "ConnectEmulator", "SigV4",
+            "Model", "Reconciler", "ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator", "SigV4",
         ], swiftSettings: strict),
 
         .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"], swiftSettings: strict),
@@ -74,15 +76,16 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "AWSClient", "ConnectEmulator"], swiftSettings: strict),
+        .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator"],
+                    swiftSettings: strict),
         .testTarget(name: "ConnectEmulatorTests", dependencies: ["ConnectEmulator", "SigV4"], swiftSettings: strict),
         .testTarget(name: "ReconcilerTests", dependencies: [
-            "Reconciler", "Model", "ConnectAPI", "AWSClient", "ConnectEmulator", "SigV4",
+            "Reconciler", "Model", "ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator", "SigV4",
         ], swiftSettings: strict),
         .testTarget(name: "PatchbayCLITests", dependencies: ["PatchbayCLI", "Reconciler"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "PatchbayCLI", "ConnectEmulator", "ConnectAPI", "AWSClient", "SigV4", "Reconciler", "Model",
+            "PatchbayCLI", "ConnectEmulator", "ConnectAPI", "ConnectHTTP", "AWSClient", "SigV4", "Reconciler", "Model",
         ], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

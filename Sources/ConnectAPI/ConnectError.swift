@@ -1,7 +1,6 @@
-import AWSClient
 import Foundation
 
-/// A typed Amazon Connect service error, built from the transport's `AWSServiceError`.
+/// A typed Amazon Connect service error (the HTTP client builds it from the transport's error).
 /// Keeps everything the service said: code, message, HTTP status, request id, raw body.
 public struct ConnectError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -48,8 +47,9 @@ public struct ConnectError: Error, Sendable, CustomStringConvertible {
         self.rawBody = rawBody
     }
 
-    public init(_ error: AWSServiceError) {
-        let body = (try? JSONSerialization.jsonObject(with: error.rawBody)) as? [String: Any] ?? [:]
+    /// Classifies a service error response by its code, reading details from its body.
+    public init(code: String, message: String, status: Int, requestId: String?, operation: String, rawBody: Data) {
+        let body = (try? JSONSerialization.jsonObject(with: rawBody)) as? [String: Any] ?? [:]
         func string(_ key: String) -> String? { body[key] as? String }
         func problems(_ key: String) -> [String] {
             (body[key] as? [Any] ?? []).compactMap { item in
@@ -70,7 +70,7 @@ public struct ConnectError: Error, Sendable, CustomStringConvertible {
         }
 
         let kind: Kind
-        switch error.code {
+        switch code {
         case "ThrottlingException", "TooManyRequestsException": kind = .throttling
         case "ResourceNotFoundException": kind = .resourceNotFound
         case "DuplicateResourceException": kind = .duplicateResource
@@ -88,10 +88,10 @@ public struct ConnectError: Error, Sendable, CustomStringConvertible {
         case "IdempotencyException": kind = .idempotency
         case "ResourceConflictException": kind = .resourceConflict
         case "InternalServiceException": kind = .internalService
-        default: kind = .other(code: error.code)
+        default: kind = .other(code: code)
         }
-        self.init(kind: kind, code: error.code, message: error.message, status: error.status,
-                  requestId: error.requestId, operation: error.operation, rawBody: error.rawBody)
+        self.init(kind: kind, code: code, message: message, status: status, requestId: requestId,
+                  operation: operation, rawBody: rawBody)
     }
 
     /// The resource does not exist (or not yet: Connect is eventually consistent).
@@ -136,4 +136,12 @@ public struct ConnectPaginationError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "\(operation): the service returned a pagination token it had already returned; stopping to avoid an endless loop"
     }
+}
+
+/// A response body that does not decode as the operation's output (the HTTP client reports
+/// it as an invalid response).
+public struct ConnectDecodingError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var message: String
+    public var description: String { "cannot decode \(operation) response: \(message)" }
 }

@@ -1,4 +1,3 @@
-import AWSClient
 import Foundation
 
 /// A string-valued model enum that stays open: values the service adds later decode
@@ -36,20 +35,18 @@ public enum WireJSON {
         return d
     }
 
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
         try encoder().encode(value)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
         // Operations whose output is empty may answer with no body at all.
         let blank = data.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         let body = blank ? Data("{}".utf8) : data
         do {
             return try decoder().decode(type, from: body)
         } catch {
-            throw AWSTransportError(.invalidResponse,
-                                    "cannot decode \(operation) response: \(error)",
-                                    operation: operation)
+            throw ConnectDecodingError(operation: operation, message: "\(error)")
         }
     }
 }

@@ -8,6 +8,7 @@
 //   swift run -c release patchbay-bench apply              # apply of 375 creates under --throttle 2:5
 import AWSClient
 import ConnectAPI
+import ConnectHTTP
 import ConnectEmulator
 import Foundation
 import Model
@@ -161,43 +162,40 @@ func quotaLowerBound(_ calls: [String: Int]) -> Double {
 /// What a reader without Search does: List every kind, then Describe (and List the
 /// sub-resources of) every resource. Operations run side by side, as generous as it gets.
 func describeEverything(_ r: ConnectClient, instanceId iid: String) async throws {
+    @Sendable func list<L: ConnectListing>(_ listing: L.Type, _ filter: L.Filter? = nil) async throws -> [L.Item] {
+        try await r.pages(ListRequest<L>(instanceId: iid, filter: filter)).collect()
+    }
+    @Sendable func describe<R: ConnectDescribable>(_ type: R.Type, _ id: String?) async throws {
+        if let id { _ = try await r.describe(type, instanceId: iid, id: id) }
+    }
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
-            for h in try await r.listHoursOfOperations(instanceId: iid).collect() {
-                if let id = h.Id { _ = try await r.describeHoursOfOperation(instanceId: iid, hoursOfOperationId: id) }
-            }
+            for h in try await list(Listings.HoursOfOperations.self) { try await describe(ConnectAPI.HoursOfOperation.self, h.Id) }
         }
         group.addTask {
-            for q in try await r.listQueues(instanceId: iid, queueTypes: [.STANDARD]).collect() {
-                if let id = q.Id { _ = try await r.describeQueue(instanceId: iid, queueId: id) }
-            }
+            for q in try await list(Listings.Queues.self, [.STANDARD]) { try await describe(ConnectAPI.Queue.self, q.Id) }
         }
         group.addTask {
-            for p in try await r.listRoutingProfiles(instanceId: iid).collect() {
+            for p in try await list(Listings.RoutingProfiles.self) {
                 guard let id = p.Id else { continue }
-                _ = try await r.describeRoutingProfile(instanceId: iid, routingProfileId: id)
-                _ = try await r.listRoutingProfileQueues(instanceId: iid, routingProfileId: id).collect()
+                try await describe(ConnectAPI.RoutingProfile.self, id)
+                _ = try await r.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: iid, parentId: id)).collect()
             }
         }
         group.addTask {
-            for f in try await r.listContactFlows(instanceId: iid).collect() {
-                if let id = f.Id { _ = try await r.describeContactFlow(instanceId: iid, contactFlowId: id) }
-            }
+            for f in try await list(Listings.ContactFlows.self) { try await describe(ContactFlow.self, f.Id) }
         }
         group.addTask {
-            for s in try await r.listSecurityProfiles(instanceId: iid).collect() {
+            for s in try await list(Listings.SecurityProfiles.self) {
                 guard let id = s.Id else { continue }
-                _ = try await r.describeSecurityProfile(instanceId: iid, securityProfileId: id)
-                _ = try await r.listSecurityProfilePermissions(instanceId: iid, securityProfileId: id).collect()
+                try await describe(ConnectAPI.SecurityProfile.self, id)
+                _ = try await r.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: iid, parentId: id)).collect()
             }
         }
         group.addTask {
-            let users = try await r.listUsers(instanceId: iid).collect()
+            let users = try await list(Listings.Users.self)
             try await withThrowingTaskGroup(of: Void.self) { inner in
-                for u in users {
-                    guard let id = u.Id else { continue }
-                    inner.addTask { _ = try await r.describeUser(instanceId: iid, userId: id) }
-                }
+                for u in users { inner.addTask { try await describe(ConnectAPI.User.self, u.Id) } }
                 try await inner.waitForAll()
             }
         }

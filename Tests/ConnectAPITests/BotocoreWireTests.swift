@@ -1,4 +1,5 @@
 import AWSClient
+import ConnectHTTP
 import Foundation
 import Testing
 @testable import ConnectAPI

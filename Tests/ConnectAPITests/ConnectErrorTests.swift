@@ -1,4 +1,5 @@
 import AWSClient
+import ConnectHTTP
 import Foundation
 import Testing
 @testable import ConnectAPI
@@ -42,7 +43,7 @@ struct ConnectErrorTests {
     ])
     func simpleKinds(code: String, status: Int, kind: ConnectError.Kind) async {
         let e = await error(code: code, status: status, body: #"{"Message":"boom"}"#) {
-            _ = try await $0.describeQueue(instanceId: "i", queueId: "q")
+            _ = try await $0.describe(Queue.self, instanceId: "i", id: "q")
         }
         #expect(e?.kind == kind)
         #expect(e?.code == code)
@@ -57,7 +58,7 @@ struct ConnectErrorTests {
     func resourceInUse() async {
         let body = #"{"Message":"in use","ResourceType":"USER","ResourceId":"arn:aws:connect:us-east-1:1:instance/i/agent/u"}"#
         let e = await error(code: "ResourceInUseException", status: 409, body: body) {
-            try await $0.deleteRoutingProfile(instanceId: "i", routingProfileId: "r")
+            try await $0.write(.deleteRoutingProfile, ["InstanceId": "i", "RoutingProfileId": "r"])
         }
         #expect(e?.kind == .resourceInUse(resourceType: "USER", resourceId: "arn:aws:connect:us-east-1:1:instance/i/agent/u"))
         #expect(e?.description.contains("USER") == true)
@@ -67,7 +68,7 @@ struct ConnectErrorTests {
     func invalidFlow() async {
         let body = #"{"problems":[{"message":"StartAction does not exist"},{"message":"Action a2 unreachable"}]}"#
         let e = await error(code: "InvalidContactFlowException", status: 400, body: body) {
-            try await $0.updateContactFlowContent(instanceId: "i", contactFlowId: "f", content: "{}")
+            try await $0.write(.updateContactFlowContent, ["InstanceId": "i", "ContactFlowId": "f"], ["Content": "{}"])
         }
         #expect(e?.kind == .invalidContactFlow(problems: ["StartAction does not exist", "Action a2 unreachable"]))
         #expect(e?.description.contains("Action a2 unreachable") == true)
@@ -77,8 +78,7 @@ struct ConnectErrorTests {
     func invalidModule() async {
         let e = await error(code: "InvalidContactFlowModuleException", status: 400,
                             body: #"{"Problems":[{"message":"bad"}]}"#) {
-            try await $0.updateContactFlowModuleContent(instanceId: "i", contactFlowModuleId: "m", content: "{}",
-                                                        settings: nil)
+            try await $0.write(.updateContactFlowModuleContent, ["InstanceId": "i", "ContactFlowModuleId": "m"], ["Content": "{}"])
         }
         #expect(e?.kind == .invalidContactFlowModule(problems: ["bad"]))
     }
@@ -87,16 +87,16 @@ struct ConnectErrorTests {
     func reasons() async {
         let e = await error(code: "InvalidRequestException", status: 400,
                             body: #"{"Message":"m","Reason":{"AttachedFileInvalidRequestExceptionReason":"INVALID_FILE_SIZE"}}"#) {
-            _ = try await $0.describeUser(instanceId: "i", userId: "u")
+            _ = try await $0.describe(User.self, instanceId: "i", id: "u")
         }
         #expect(e?.kind == .invalidRequest(reason: "AttachedFileInvalidRequestExceptionReason: INVALID_FILE_SIZE"))
         let plain = await error(code: "InvalidRequestException", status: 400, body: #"{"Message":"m"}"#) {
-            _ = try await $0.describeUser(instanceId: "i", userId: "u")
+            _ = try await $0.describe(User.self, instanceId: "i", id: "u")
         }
         #expect(plain?.kind == .invalidRequest(reason: nil))
         let quota = await error(code: "ServiceQuotaExceededException", status: 402,
                                 body: #"{"Reason":{"AttachedFileServiceQuotaExceededExceptionReason":"TOTAL_FILE_COUNT_EXCEEDS_QUOTA"}}"#) {
-            _ = try await $0.createHoursOfOperation(instanceId: "i", .init(Name: "n", TimeZone: "UTC", Config: []))
+            _ = try await $0.write(.createHoursOfOperation, ["InstanceId": "i"], CreateHoursOfOperationRequest(Name: "n", TimeZone: "UTC", Config: []))
         }
         #expect(quota?.kind == .serviceQuotaExceeded(reason: "AttachedFileServiceQuotaExceededExceptionReason: TOTAL_FILE_COUNT_EXCEEDS_QUOTA"))
     }
@@ -104,7 +104,7 @@ struct ConnectErrorTests {
     @Test("a body that is not JSON still yields a typed error")
     func nonJSONBody() async {
         let e = await error(code: "ResourceInUseException", status: 409, body: "<html>oops</html>") {
-            try await $0.deleteQueue(instanceId: "i", queueId: "q")
+            try await $0.write(.deleteQueue, ["InstanceId": "i", "QueueId": "q"])
         }
         #expect(e?.kind == .resourceInUse(resourceType: nil, resourceId: nil))
     }
@@ -115,7 +115,7 @@ struct ConnectErrorTests {
             throw AWSTransportError(.connection, "connection refused", operation: request.operation)
         })
         do {
-            _ = try await client.describeInstance(instanceId: "i")
+            _ = try await client.send(DescribeInstanceRequest(instanceId: "i"))
             Issue.record("expected an error")
         } catch let error as AWSTransportError {
             #expect(error.kind == .connection)
@@ -128,7 +128,7 @@ struct ConnectErrorTests {
     func malformedResponse() async {
         let client = ConnectClient(transport: RecordingTransport(bodies: [#"{"Queue": 42}"#]))
         do {
-            _ = try await client.describeQueue(instanceId: "i", queueId: "q")
+            _ = try await client.describe(Queue.self, instanceId: "i", id: "q")
             Issue.record("expected an error")
         } catch let error as AWSTransportError {
             #expect(error.kind == .invalidResponse)

@@ -1,4 +1,5 @@
 import AWSClient
+import ConnectHTTP
 import Foundation
 import Testing
 @testable import ConnectAPI
@@ -10,47 +11,47 @@ func roundTrip<T: Codable>(_ type: T.Type) -> (Data) throws -> JSONValue {
 
 /// Every response type, keyed by operation.
 var responseTypes: [(String, (Data) throws -> JSONValue)] { [
-    ("ListInstances", roundTrip(ListInstancesResponse.self)),
+    ("ListInstances", roundTrip(ListResponse<Listings.Instances>.self)),
     ("DescribeInstance", roundTrip(DescribeInstanceResponse.self)),
     ("CreateHoursOfOperation", roundTrip(CreateHoursOfOperationResponse.self)),
-    ("DescribeHoursOfOperation", roundTrip(DescribeHoursOfOperationResponse.self)),
-    ("ListHoursOfOperations", roundTrip(ListHoursOfOperationsResponse.self)),
-    ("SearchHoursOfOperations", roundTrip(SearchHoursOfOperationsResponse.self)),
+    ("DescribeHoursOfOperation", roundTrip(DescribeResponse<HoursOfOperation>.self)),
+    ("ListHoursOfOperations", roundTrip(ListResponse<Listings.HoursOfOperations>.self)),
+    ("SearchHoursOfOperations", roundTrip(SearchResponse<HoursOfOperation>.self)),
     ("CreateQueue", roundTrip(CreateQueueResponse.self)),
-    ("DescribeQueue", roundTrip(DescribeQueueResponse.self)),
-    ("ListQueues", roundTrip(ListQueuesResponse.self)),
-    ("SearchQueues", roundTrip(SearchQueuesResponse.self)),
-    ("ListQueueQuickConnects", roundTrip(ListQueueQuickConnectsResponse.self)),
+    ("DescribeQueue", roundTrip(DescribeResponse<Queue>.self)),
+    ("ListQueues", roundTrip(ListResponse<Listings.Queues>.self)),
+    ("SearchQueues", roundTrip(SearchResponse<Queue>.self)),
+    ("ListQueueQuickConnects", roundTrip(ListResponse<Listings.QueueQuickConnects>.self)),
     ("CreateRoutingProfile", roundTrip(CreateRoutingProfileResponse.self)),
-    ("DescribeRoutingProfile", roundTrip(DescribeRoutingProfileResponse.self)),
-    ("ListRoutingProfiles", roundTrip(ListRoutingProfilesResponse.self)),
-    ("ListRoutingProfileQueues", roundTrip(ListRoutingProfileQueuesResponse.self)),
-    ("SearchRoutingProfiles", roundTrip(SearchRoutingProfilesResponse.self)),
+    ("DescribeRoutingProfile", roundTrip(DescribeResponse<RoutingProfile>.self)),
+    ("ListRoutingProfiles", roundTrip(ListResponse<Listings.RoutingProfiles>.self)),
+    ("ListRoutingProfileQueues", roundTrip(ListResponse<Listings.RoutingProfileQueues>.self)),
+    ("SearchRoutingProfiles", roundTrip(SearchResponse<RoutingProfile>.self)),
     ("CreateContactFlow", roundTrip(CreateContactFlowResponse.self)),
-    ("DescribeContactFlow", roundTrip(DescribeContactFlowResponse.self)),
-    ("ListContactFlows", roundTrip(ListContactFlowsResponse.self)),
-    ("SearchContactFlows", roundTrip(SearchContactFlowsResponse.self)),
+    ("DescribeContactFlow", roundTrip(DescribeResponse<ContactFlow>.self)),
+    ("ListContactFlows", roundTrip(ListResponse<Listings.ContactFlows>.self)),
+    ("SearchContactFlows", roundTrip(SearchResponse<ContactFlow>.self)),
     ("CreateContactFlowModule", roundTrip(CreateContactFlowModuleResponse.self)),
-    ("DescribeContactFlowModule", roundTrip(DescribeContactFlowModuleResponse.self)),
-    ("ListContactFlowModules", roundTrip(ListContactFlowModulesResponse.self)),
-    ("SearchContactFlowModules", roundTrip(SearchContactFlowModulesResponse.self)),
+    ("DescribeContactFlowModule", roundTrip(DescribeResponse<ContactFlowModule>.self)),
+    ("ListContactFlowModules", roundTrip(ListResponse<Listings.ContactFlowModules>.self)),
+    ("SearchContactFlowModules", roundTrip(SearchResponse<ContactFlowModule>.self)),
     ("CreateSecurityProfile", roundTrip(CreateSecurityProfileResponse.self)),
-    ("DescribeSecurityProfile", roundTrip(DescribeSecurityProfileResponse.self)),
-    ("ListSecurityProfiles", roundTrip(ListSecurityProfilesResponse.self)),
-    ("ListSecurityProfilePermissions", roundTrip(ListSecurityProfilePermissionsResponse.self)),
-    ("SearchSecurityProfiles", roundTrip(SearchSecurityProfilesResponse.self)),
-    ("DescribeUserHierarchyStructure", roundTrip(DescribeUserHierarchyStructureResponse.self)),
+    ("DescribeSecurityProfile", roundTrip(DescribeResponse<SecurityProfile>.self)),
+    ("ListSecurityProfiles", roundTrip(ListResponse<Listings.SecurityProfiles>.self)),
+    ("ListSecurityProfilePermissions", roundTrip(ListResponse<Listings.SecurityProfilePermissions>.self)),
+    ("SearchSecurityProfiles", roundTrip(SearchResponse<SecurityProfileSearchSummary>.self)),
+    ("DescribeUserHierarchyStructure", roundTrip(DescribeResponse<HierarchyStructure>.self)),
     ("CreateUserHierarchyGroup", roundTrip(CreateUserHierarchyGroupResponse.self)),
-    ("DescribeUserHierarchyGroup", roundTrip(DescribeUserHierarchyGroupResponse.self)),
-    ("ListUserHierarchyGroups", roundTrip(ListUserHierarchyGroupsResponse.self)),
-    ("SearchUserHierarchyGroups", roundTrip(SearchUserHierarchyGroupsResponse.self)),
+    ("DescribeUserHierarchyGroup", roundTrip(DescribeResponse<HierarchyGroup>.self)),
+    ("ListUserHierarchyGroups", roundTrip(ListResponse<Listings.UserHierarchyGroups>.self)),
+    ("SearchUserHierarchyGroups", roundTrip(SearchResponse<HierarchyGroup>.self)),
     ("CreateUser", roundTrip(CreateUserResponse.self)),
-    ("DescribeUser", roundTrip(DescribeUserResponse.self)),
-    ("ListUsers", roundTrip(ListUsersResponse.self)),
-    ("SearchUsers", roundTrip(SearchUsersResponse.self)),
-    ("DescribeQuickConnect", roundTrip(DescribeQuickConnectResponse.self)),
-    ("ListQuickConnects", roundTrip(ListQuickConnectsResponse.self)),
-    ("SearchQuickConnects", roundTrip(SearchQuickConnectsResponse.self)),
+    ("DescribeUser", roundTrip(DescribeResponse<User>.self)),
+    ("ListUsers", roundTrip(ListResponse<Listings.Users>.self)),
+    ("SearchUsers", roundTrip(SearchResponse<UserSearchSummary>.self)),
+    ("DescribeQuickConnect", roundTrip(DescribeResponse<QuickConnect>.self)),
+    ("ListQuickConnects", roundTrip(ListResponse<Listings.QuickConnects>.self)),
+    ("SearchQuickConnects", roundTrip(SearchResponse<QuickConnect>.self)),
     ("CreateQuickConnect", roundTrip(CreateQuickConnectResponse.self)),
     ("ListTagsForResource", roundTrip(ListTagsForResourceResponse.self)),
 ] }
@@ -102,7 +103,7 @@ struct DecodingTests {
           "BrandNewMember":[1,2,3]},"AlsoNew":true}
         """#
         let queue = try await ConnectClient(transport: RecordingTransport(bodies: [body]))
-            .describeQueue(instanceId: "i", queueId: "q1")
+            .describe(Queue.self, instanceId: "i", id: "q1")
         #expect(queue.Name == "Support")
         #expect(queue.Status == .ENABLED)
         #expect(queue.MaxContacts == 25)
@@ -140,7 +141,7 @@ struct DecodingTests {
          "AssociatedQueueIds":["q1"],"Tags":{},"LastModifiedTime":1700000000,"LastModifiedRegion":"us-east-1"}}
         """#
         let rp = try await ConnectClient(transport: RecordingTransport(bodies: [body]))
-            .describeRoutingProfile(instanceId: "i", routingProfileId: "rp1")
+            .describe(RoutingProfile.self, instanceId: "i", id: "rp1")
         #expect(rp.IsDefault == true)
         #expect(rp.MediaConcurrencies?.count == 2)
         #expect(rp.MediaConcurrencies?[1] == MediaConcurrency(Channel: .CHAT, Concurrency: 2,
@@ -158,7 +159,7 @@ struct DecodingTests {
          "LastModifiedTime":1700000000.5,"LastModifiedRegion":"us-east-1"}
         """#
         let items = try await ConnectClient(transport: RecordingTransport(bodies: [body]))
-            .listRoutingProfileQueues(instanceId: "i", routingProfileId: "rp").collect()
+            .pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: "i", parentId: "rp")).collect()
         #expect(items.map(\.Channel) == [.VOICE, .CHAT])
         #expect(items[1].Delay == 15 && items[1].Priority == 2 && items[1].QueueName == "BasicQueue")
     }
@@ -172,7 +173,7 @@ struct DecodingTests {
             "Tags": [String: String](), "LastModifiedTime": 1700000000.75,
         ]]), as: UTF8.self)
         let transport = RecordingTransport(bodies: [body])
-        let flow = try await ConnectClient(transport: transport).describeContactFlow(instanceId: "i", contactFlowId: "f1:$SAVED")
+        let flow = try await ConnectClient(transport: transport).describe(ContactFlow.self, instanceId: "i", id: "f1:$SAVED")
         #expect(flow.Content == content)
         #expect(flow.Status == .SAVED)
         #expect(flow.Version == 3)
@@ -190,7 +191,7 @@ struct DecodingTests {
          "ApproximateTotalCount":1}
         """#
         let page = try await ConnectClient(transport: RecordingTransport(bodies: [body]))
-            .searchUsersPage(instanceId: "i", criteria: nil, filter: nil, nextToken: nil, maxResults: nil)
+            .send(SearchRequest<UserSearchSummary>(instanceId: "i"))
         #expect(page.ApproximateTotalCount == 1)
         #expect(page.nextToken == nil)
         let user = try #require(page.items.first)
@@ -206,28 +207,28 @@ struct DecodingTests {
           "HierarchyPath":{"LevelOne":{"Id":"g1","Arn":"arn:g1","Name":"EMEA"},"LevelTwo":{"Id":"g2","Arn":"arn:g2","Name":"Berlin"}}}}
         """#
         let group = try await ConnectClient(transport: RecordingTransport(bodies: [body]))
-            .describeUserHierarchyGroup(instanceId: "i", hierarchyGroupId: "g2")
+            .describe(HierarchyGroup.self, instanceId: "i", id: "g2")
         #expect(group.HierarchyPath?.LevelOne?.Name == "EMEA")
         #expect(group.HierarchyPath?.LevelThree == nil)
         let structure = try await ConnectClient(transport: RecordingTransport(bodies: ["{}"]))
-            .describeUserHierarchyStructure(instanceId: "i")
+            .describe(HierarchyStructure.self, instanceId: "i")
         #expect(structure == HierarchyStructure())
     }
 
     @Test("Update/Delete accept an empty body and an empty object")
     func emptyBodies() async throws {
-        try await ConnectClient(transport: RecordingTransport(bodies: [""])).deleteQueue(instanceId: "i", queueId: "q")
+        try await ConnectClient(transport: RecordingTransport(bodies: [""])).write(.deleteQueue, ["InstanceId": "i", "QueueId": "q"])
         try await ConnectClient(transport: RecordingTransport(bodies: ["{}"]))
-            .updateQueueStatus(instanceId: "i", queueId: "q", status: .ENABLED)
+            .write(.updateQueueStatus, ["InstanceId": "i", "QueueId": "q"], ["Status": QueueStatus.ENABLED])
         let tags = try await ConnectClient(transport: RecordingTransport(bodies: [#"{"tags":{"a":"b"}}"#]))
-            .listTagsForResource(resourceArn: "arn:x")
-        #expect(tags == ["a": "b"])
+            .send(ListTagsForResourceRequest(resourceArn: "arn:x"))
+        #expect(tags.tags == ["a": "b"])
     }
 
     @Test("a Describe response without its member is an error, not a crash")
     func missingMember() async {
         await #expect(throws: AWSTransportError.self) {
-            _ = try await ConnectClient(transport: RecordingTransport(bodies: ["{}"])).describeUser(instanceId: "i", userId: "u")
+            _ = try await ConnectClient(transport: RecordingTransport(bodies: ["{}"])).describe(User.self, instanceId: "i", id: "u")
         }
     }
 }
@@ -248,8 +249,8 @@ struct EncodingTests {
     func omitsNil() async throws {
         let transport = RecordingTransport()
         let client = ConnectClient(transport: transport)
-        try await client.updateQueueName(instanceId: "i", queueId: "q", name: "N", description: nil)
-        try await client.updateUserHierarchy(instanceId: "i", userId: "u", hierarchyGroupId: nil)
+        try await client.write(.updateQueueName, ["InstanceId": "i", "QueueId": "q"], ["Name": "N"])
+        try await client.write(.updateUserHierarchy, ["InstanceId": "i", "UserId": "u"])
         let bodies = transport.requests.map { String(decoding: $0.body, as: UTF8.self) }
         #expect(bodies == [#"{"Name":"N"}"#, "{}"])
         #expect(transport.requests.allSatisfy {
@@ -261,9 +262,10 @@ struct EncodingTests {
     func clientToken() async throws {
         let transport = RecordingTransport(bodies: [#"{"Id":"m1","Arn":"arn:m1"}"#])
         let client = ConnectClient(transport: transport, makeClientToken: { "generated-token" })
-        let created = try await client.createContactFlowModule(instanceId: "i", .init(Name: "m", Content: "{}"))
+        let created = try await client.write(.createContactFlowModule, ["InstanceId": "i"], CreateContactFlowModuleRequest(Name: "m", Content: "{}"),
+                                             as: CreateContactFlowModuleResponse.self)
         #expect(created.Id == "m1")
-        _ = try await client.createContactFlowModule(instanceId: "i", .init(Name: "m", Content: "{}", ClientToken: "mine"))
+        _ = try await client.write(.createContactFlowModule, ["InstanceId": "i"], CreateContactFlowModuleRequest(Name: "m", Content: "{}", ClientToken: "mine"))
         let tokens = try transport.requests.map { try JSONValue.parse($0.body)["ClientToken"] }
         #expect(tokens == [.string("generated-token"), .string("mine")])
     }
@@ -272,8 +274,8 @@ struct EncodingTests {
     func defaultClientToken() async throws {
         let transport = RecordingTransport(bodies: ["{}"])
         let client = ConnectClient(transport: transport)
-        _ = try await client.createContactFlowModule(instanceId: "i", .init(Name: "m", Content: "{}"))
-        _ = try await client.createContactFlowModule(instanceId: "i", .init(Name: "m", Content: "{}"))
+        _ = try await client.write(.createContactFlowModule, ["InstanceId": "i"], CreateContactFlowModuleRequest(Name: "m", Content: "{}"))
+        _ = try await client.write(.createContactFlowModule, ["InstanceId": "i"], CreateContactFlowModuleRequest(Name: "m", Content: "{}"))
         let tokens = try transport.requests.compactMap { try JSONValue.parse($0.body)["ClientToken"]?.stringValue }
         #expect(tokens.count == 2 && tokens[0] != tokens[1])
         #expect(tokens.allSatisfy { UUID(uuidString: $0) != nil })

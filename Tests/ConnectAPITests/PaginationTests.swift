@@ -1,4 +1,5 @@
 import AWSClient
+import ConnectHTTP
 import Foundation
 import Testing
 @testable import ConnectAPI
@@ -18,7 +19,7 @@ struct PaginationTests {
         ])
         let client = ConnectClient(transport: transport)
         var pages = 0
-        for try await page in client.listQueues(instanceId: "i", queueTypes: [.STANDARD]) {
+        for try await page in client.pages(ListRequest<Listings.Queues>(instanceId: "i", filter: [.STANDARD])) {
             pages += 1
             #expect(!page.items.isEmpty)
         }
@@ -40,11 +41,11 @@ struct PaginationTests {
         ]
         let client = ConnectClient(transport: RecordingTransport(bodies: bodies))
         var names: [String] = []
-        for try await user in client.listUsers(instanceId: "i").items { names.append(user.Username ?? "") }
+        for try await user in client.pages(ListRequest<Listings.Users>(instanceId: "i")).items { names.append(user.Username ?? "") }
         #expect(names == ["a", "b", "c"])
 
         let transport = RecordingTransport(bodies: bodies)
-        let all = try await ConnectClient(transport: transport).listUsers(instanceId: "i", pageSize: 2).collect()
+        let all = try await ConnectClient(transport: transport).pages(ListRequest<Listings.Users>(instanceId: "i"), pageSize: 2).collect()
         #expect(all.map(\.Id) == ["u1", "u2", "u3"])
         #expect(transport.requests.allSatisfy { queryValue($0, "maxResults") == "2" })
     }
@@ -56,8 +57,8 @@ struct PaginationTests {
             #"{"Users":[{"Id":"u2","Username":"b"}],"ApproximateTotalCount":2}"#,
         ])
         let client = ConnectClient(transport: transport)
-        let users = try await client.searchUsers(
-            instanceId: "i", criteria: .init(StringCondition: .exact("Username", "a"))).collect()
+        let users = try await client.pages(SearchRequest<UserSearchSummary>(
+            instanceId: "i", criteria: .init(StringCondition: .exact("Username", "a")))).collect()
         #expect(users.map(\.Username) == ["a", "b"])
         let bodies = try transport.requests.map { try JSONValue.parse($0.body) }
         #expect(bodies.count == 2)
@@ -76,19 +77,19 @@ struct PaginationTests {
             if let value = queryValue(request, "maxResults") { return value }
             return try JSONValue.parse(request.body)["MaxResults"].map { "\($0)" }
         }
-        #expect(try await maxResults { _ = try await $0.searchQueues(instanceId: "i").collect() } == "500.0")
-        #expect(try await maxResults { _ = try await $0.searchRoutingProfiles(instanceId: "i").collect() } == "500.0")
-        #expect(try await maxResults { _ = try await $0.searchContactFlows(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.searchHoursOfOperations(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.searchSecurityProfiles(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.searchUserHierarchyGroups(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.searchQuickConnects(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.searchContactFlowModules(instanceId: "i").collect() } == "100.0")
-        #expect(try await maxResults { _ = try await $0.listRoutingProfileQueues(instanceId: "i", routingProfileId: "r").collect() } == "100")
-        #expect(try await maxResults { _ = try await $0.listQueueQuickConnects(instanceId: "i", queueId: "q").collect() } == "100")
-        #expect(try await maxResults { _ = try await $0.listContactFlows(instanceId: "i").collect() } == "1000")
-        #expect(try await maxResults { _ = try await $0.listSecurityProfilePermissions(instanceId: "i", securityProfileId: "s").collect() } == "1000")
-        #expect(try await maxResults { _ = try await $0.listInstances().collect() } == "10")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<Queue>(instanceId: "i")).collect() } == "500.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<RoutingProfile>(instanceId: "i")).collect() } == "500.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<ContactFlow>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<HoursOfOperation>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<SecurityProfileSearchSummary>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<HierarchyGroup>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<QuickConnect>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(SearchRequest<ContactFlowModule>(instanceId: "i")).collect() } == "100.0")
+        #expect(try await maxResults { _ = try await $0.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: "i", parentId: "r")).collect() } == "100")
+        #expect(try await maxResults { _ = try await $0.pages(ListRequest<Listings.QueueQuickConnects>(instanceId: "i", parentId: "q")).collect() } == "100")
+        #expect(try await maxResults { _ = try await $0.pages(ListRequest<Listings.ContactFlows>(instanceId: "i")).collect() } == "1000")
+        #expect(try await maxResults { _ = try await $0.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: "i", parentId: "s")).collect() } == "1000")
+        #expect(try await maxResults { _ = try await $0.pages(ListRequest<Listings.Instances>(instanceId: nil)).collect() } == "10")
     }
 
     @Test("a repeated token ends iteration with an error instead of looping")
@@ -100,7 +101,7 @@ struct PaginationTests {
         let client = ConnectClient(transport: transport)
         var seen: [String] = []
         await #expect(throws: ConnectPaginationError.self) {
-            for try await flow in client.listContactFlows(instanceId: "i").items { seen.append(flow.Id ?? "") }
+            for try await flow in client.pages(ListRequest<Listings.ContactFlows>(instanceId: "i")).items { seen.append(flow.Id ?? "") }
         }
         #expect(transport.requests.count == 2)
         #expect(seen == ["f1"])
@@ -113,7 +114,7 @@ struct PaginationTests {
         ])
         let client = ConnectClient(transport: transport)
         await #expect(throws: ConnectPaginationError.self) {
-            _ = try await client.searchQueues(instanceId: "i").collect()
+            _ = try await client.pages(SearchRequest<Queue>(instanceId: "i")).collect()
         }
         #expect(transport.requests.count == 3)
     }
@@ -125,7 +126,7 @@ struct PaginationTests {
             throw AWSServiceError(code: "ThrottlingException", message: "Rate exceeded", status: 429,
                                   requestId: "r", operation: request.operation, rawBody: Data())
         }
-        var iterator = ConnectClient(transport: transport).listUsers(instanceId: "i").makeAsyncIterator()
+        var iterator = ConnectClient(transport: transport).pages(ListRequest<Listings.Users>(instanceId: "i")).makeAsyncIterator()
         _ = try await iterator.next()
         await #expect(throws: ConnectError.self) { _ = try await iterator.next() }
         #expect(try await iterator.next() == nil)

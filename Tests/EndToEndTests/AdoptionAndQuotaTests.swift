@@ -1,5 +1,6 @@
 import ConnectAPI
 import ConnectEmulator
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -9,9 +10,9 @@ import Testing
         try await withEmulator { emu in
             let c = emu.client, id = emu.instanceId
             let s0 = try await InstanceSnapshot.read(c, instanceId: id)
-            let made = try await c.createQueue(instanceId: id, CreateQueueRequest(
+            let made = try await c.write(.createQueue, ["InstanceId": id], CreateQueueRequest(
                 Name: "Weekend", Description: "made by hand", HoursOfOperationId: s0.hours("Basic Hours")!.HoursOfOperationId!,
-                MaxContacts: 3, Tags: ["owner": "console"]))
+                MaxContacts: 3, Tags: ["owner": "console"]), as: CreateQueueResponse.self)
 
             let json = try await patchbay(["plan", Paths.quickstart.path, "--format", "json"] + emu.connectionArguments)
             #expect(json.exitCode == 0, "\(json)")
@@ -30,7 +31,7 @@ import Testing
             #expect(apply.exitCode == 0, "\(apply)")
             let writes = try emu.writes(since: mark)
             #expect(writes.filter { $0 == "CreateQueue" }.count == 2, "Support and Billing only: \(writes)")
-            let q = try await c.describeQueue(instanceId: id, queueId: made.QueueId!)
+            let q = try await c.describe(Queue.self, instanceId: id, id: made.QueueId!)
             #expect(q.Name == "Weekend" && q.MaxContacts == 10 && q.Description == "Weekend overflow")
             #expect(q.Tags == ["patchbay:stack": "acme-quickstart", "cost-center": "42", "team": "support"])
             let plan = try await patchbay(["plan", Paths.quickstart.path, "--detailed-exitcode"] + emu.connectionArguments)
@@ -61,7 +62,7 @@ import Testing
 
             // Once it exists (managed elsewhere), it is referenced and never changed.
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
-            _ = try await emu.client.createQueue(instanceId: emu.instanceId, CreateQueueRequest(
+            _ = try await emu.client.write(.createQueue, ["InstanceId": emu.instanceId], CreateQueueRequest(
                 Name: "Partner Queue", HoursOfOperationId: s.hours("Basic Hours")!.HoursOfOperationId!, MaxContacts: 1))
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifest, "--auto-approve"] + emu.connectionArguments)

@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -15,14 +16,14 @@ import Testing
             let c = emu.client, id = emu.instanceId
             let s = try await InstanceSnapshot.read(c, instanceId: id)
             let support = try #require(s.queue("Support")), weekend = try #require(s.queue("Weekend"))
-            try await c.updateQueueMaxContacts(instanceId: id, queueId: support.QueueId!, maxContacts: 7)
+            try await c.write(.updateQueueMaxContacts, ["InstanceId": id, "QueueId": support.QueueId!], ["MaxContacts": 7])
             let cjones = try #require(s.user("cjones")), agent = try #require(s.securityProfile("Agent"))
-            try await c.updateUserSecurityProfiles(instanceId: id, userId: cjones.Id!, securityProfileIds: [agent.Id!])
+            try await c.write(.updateUserSecurityProfiles, ["InstanceId": id, "UserId": cjones.Id!], ["SecurityProfileIds": [agent.Id!]])
             let tier1 = try #require(s.routingProfile("Tier 1"))
-            try await c.updateRoutingProfileQueues(instanceId: id, routingProfileId: tier1.RoutingProfileId!, queueConfigs: [
+            try await c.write(.updateRoutingProfileQueues, ["InstanceId": id, "RoutingProfileId": tier1.RoutingProfileId!], ["QueueConfigs": [
                 RoutingProfileQueueConfig(QueueReference: RoutingProfileQueueReference(QueueId: weekend.QueueId!, Channel: .VOICE),
                                           Priority: 9, Delay: 30),
-            ])
+            ]])
 
             let plan = try await patchbay(["plan", quickstart, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 2, "\(plan)")
@@ -50,7 +51,7 @@ import Testing
             let after = try await patchbay(["plan", quickstart, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(after.exitCode == 0, "\(after)")
             #expect(after.stdout.contains("No changes"), "\(after)")
-            let q = try await c.describeQueue(instanceId: id, queueId: support.QueueId!)
+            let q = try await c.describe(Queue.self, instanceId: id, id: support.QueueId!)
             #expect(q.MaxContacts == 50)
         }
     }

@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         do {
             let args = ["--endpoint-url", emu.url.absoluteString, "--rate-limit", "off"]
             // The example refers to a security profile managed elsewhere (external: true).
-            _ = try await emu.client.createSecurityProfile(instanceId: emu.instanceId, CreateSecurityProfileRequest(
+            _ = try await emu.client.write(.createSecurityProfile, ["InstanceId": emu.instanceId], CreateSecurityProfileRequest(
                 SecurityProfileName: "Escalations Team", Permissions: ["BasicAgentAccess"]))
             let apply = try await patchbay(["apply", Self.example, "--env", "staging", "--auto-approve"] + args)
             #expect(apply.exitCode == 0, "\(apply)")

@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -51,7 +52,7 @@ import Testing
     @Test func resourceOwnedByAnotherStackIsRefused() async throws {
         try await withEmulator { emu in
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
-            _ = try await emu.client.createQueue(instanceId: emu.instanceId, CreateQueueRequest(
+            _ = try await emu.client.write(.createQueue, ["InstanceId": emu.instanceId], CreateQueueRequest(
                 Name: "Billing", HoursOfOperationId: s.hours("Basic Hours")!.HoursOfOperationId!,
                 Tags: ["patchbay:stack": "someone-else"]))
             let mark = try emu.requests().count

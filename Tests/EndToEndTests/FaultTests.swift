@@ -1,5 +1,6 @@
 import ConnectAPI
 import ConnectEmulator
+import ConnectHTTP
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 
 /// Everything of an instance that the tests look at, read through `ConnectClient` (over
@@ -14,13 +15,13 @@ struct InstanceSnapshot {
 
     static func read(_ client: ConnectClient, instanceId: String) async throws -> InstanceSnapshot {
         var s = InstanceSnapshot()
-        s.hours = try await client.searchHoursOfOperations(instanceId: instanceId).items.collect()
-        s.queues = try await client.searchQueues(instanceId: instanceId).items.collect().filter { $0.Name != nil }
-        s.routingProfiles = try await client.searchRoutingProfiles(instanceId: instanceId).items.collect()
-        s.flows = try await client.listContactFlows(instanceId: instanceId).items.collect()
-        s.securityProfiles = try await client.searchSecurityProfiles(instanceId: instanceId).items.collect()
-        s.users = try await client.searchUsers(instanceId: instanceId).items.collect()
-        s.groups = try await client.searchUserHierarchyGroups(instanceId: instanceId).items.collect()
+        s.hours = try await client.pages(SearchRequest<HoursOfOperation>(instanceId: instanceId)).items.collect()
+        s.queues = try await client.pages(SearchRequest<Queue>(instanceId: instanceId)).items.collect().filter { $0.Name != nil }
+        s.routingProfiles = try await client.pages(SearchRequest<RoutingProfile>(instanceId: instanceId)).items.collect()
+        s.flows = try await client.pages(ListRequest<Listings.ContactFlows>(instanceId: instanceId)).items.collect()
+        s.securityProfiles = try await client.pages(SearchRequest<SecurityProfileSearchSummary>(instanceId: instanceId)).items.collect()
+        s.users = try await client.pages(SearchRequest<UserSearchSummary>(instanceId: instanceId)).items.collect()
+        s.groups = try await client.pages(SearchRequest<HierarchyGroup>(instanceId: instanceId)).items.collect()
         return s
     }
 

@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -55,15 +56,15 @@ import Testing
             let c = emu.client, id = emu.instanceId
             let s0 = try await InstanceSnapshot.read(c, instanceId: id)
             let basicHours = try #require(s0.hours("Basic Hours")?.HoursOfOperationId)
-            _ = try await c.createQueue(instanceId: id, CreateQueueRequest(Name: "Untagged", HoursOfOperationId: basicHours))
-            _ = try await c.createQueue(instanceId: id, CreateQueueRequest(Name: "Theirs", HoursOfOperationId: basicHours,
+            _ = try await c.write(.createQueue, ["InstanceId": id], CreateQueueRequest(Name: "Untagged", HoursOfOperationId: basicHours))
+            _ = try await c.write(.createQueue, ["InstanceId": id], CreateQueueRequest(Name: "Theirs", HoursOfOperationId: basicHours,
                                                                            Tags: ["patchbay:stack": "other-stack"]))
-            _ = try await c.createQueue(instanceId: id, CreateQueueRequest(Name: "Stray", HoursOfOperationId: basicHours,
+            _ = try await c.write(.createQueue, ["InstanceId": id], CreateQueueRequest(Name: "Stray", HoursOfOperationId: basicHours,
                                                                            Tags: ["patchbay:stack": "prune-test"]))
             let basicQueue = try #require(s0.queue("BasicQueue")?.QueueArn)
-            try await c.tagResource(resourceArn: basicQueue, tags: ["patchbay:stack": "prune-test"])
+            try await c.write(.tagResource, ["resourceArn": basicQueue], ["tags": ["patchbay:stack": "prune-test"]])
             let agentArn = try #require(s0.securityProfile("Agent")?.Arn)
-            try await c.tagResource(resourceArn: agentArn, tags: ["patchbay:stack": "prune-test"])
+            try await c.write(.tagResource, ["resourceArn": agentArn], ["tags": ["patchbay:stack": "prune-test"]])
 
             try Self.reduced.write(toFile: manifest, atomically: true, encoding: .utf8)
 
@@ -127,7 +128,7 @@ import Testing
             let queue = try #require(s.queue("Callbacks"))
             let flow = try #require(s.flow("Callback Whisper"))
             #expect(queue.OutboundCallerConfig?.OutboundFlowId == flow.Id)
-            let described = try await emu.client.describeContactFlow(instanceId: emu.instanceId, contactFlowId: flow.Id!)
+            let described = try await emu.client.describe(ContactFlow.self, instanceId: emu.instanceId, id: flow.Id!)
             #expect(described.Content?.contains(queue.QueueArn!) == true, "\(described.Content ?? "")")
 
             let again = try await patchbay(["plan", fixture, "--detailed-exitcode"] + emu.connectionArguments)

@@ -9,9 +9,9 @@ import Testing
     @Test func externalQuickConnectIsAssociatedAndDisassociated() async throws {
         try await withEmulator { emu in
             let c = emu.client, id = emu.instanceId
-            let made = try await c.createQuickConnect(instanceId: id, CreateQuickConnectRequest(
-                Name: "Front Desk", QuickConnectConfig: QuickConnectConfig(
-                    QuickConnectType: .PHONE_NUMBER, PhoneConfig: PhoneNumberQuickConnectConfig(PhoneNumber: "+15550100"))))
+            let input = #"{"InstanceId":"\#(id)","Name":"Front Desk","QuickConnectConfig":{"QuickConnectType":"PHONE_NUMBER","PhoneConfig":{"PhoneNumber":"+15550100"}}}"#
+            let response = try await c.perform(.createQuickConnect, input: Data(input.utf8))
+            let madeId = (try JSONSerialization.jsonObject(with: response) as? [String: Any])?["QuickConnectId"] as? String
             let dir = try TempDir()
             let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
             let main = manifests.appendingPathComponent("patchbay.yaml")
@@ -25,8 +25,8 @@ import Testing
             #expect(try emu.writes(since: mark).filter { $0.contains("QuickConnect") } == ["AssociateQueueQuickConnects"])
             let s = try await InstanceSnapshot.read(c, instanceId: id)
             let support = try #require(s.queue("Support")?.QueueId)
-            var linked = try await c.listQueueQuickConnects(instanceId: id, queueId: support).collect()
-            #expect(linked.map(\.Id) == [made.QuickConnectId])
+            var linked = try await c.pages(ListRequest<Listings.QueueQuickConnects>(instanceId: id, parentId: support)).collect()
+            #expect(madeId != nil && linked.map(\.Id) == [madeId])
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
 
@@ -35,7 +35,7 @@ import Testing
             let leave = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(leave.exitCode == 0, "\(leave)")
             #expect(try emu.writes(since: mark) == ["DisassociateQueueQuickConnects"])
-            linked = try await c.listQueueQuickConnects(instanceId: id, queueId: support).collect()
+            linked = try await c.pages(ListRequest<Listings.QueueQuickConnects>(instanceId: id, parentId: support)).collect()
             #expect(linked.isEmpty)
             let again = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(again.exitCode == 0, "\(again)")

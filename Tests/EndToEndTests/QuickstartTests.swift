@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -66,7 +67,7 @@ import Testing
             // Routing profiles: concurrency, default outbound queue, queue configs.
             func configs(_ rp: RoutingProfile?) async throws -> [String] {
                 guard let rpId = rp?.RoutingProfileId else { return [] }
-                return try await client.listRoutingProfileQueues(instanceId: id, routingProfileId: rpId).items.collect()
+                return try await client.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: id, parentId: rpId)).items.collect()
                     .map { "\($0.QueueName) \($0.Channel.rawValue) p\($0.Priority) d\($0.Delay)" }.sorted()
             }
             func concurrency(_ rp: RoutingProfile?) -> [String] {
@@ -92,12 +93,12 @@ import Testing
             #expect(supervisor.Description == "Team leads")
             #expect(withoutFingerprints(supervisor.Tags) == baseTags)
             #expect(supervisor.Tags?["patchbay:permissions"]?.count == 16)
-            let permissions = try await client.listSecurityProfilePermissions(instanceId: id, securityProfileId: supervisor.Id!)
+            let permissions = try await client.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: id, parentId: supervisor.Id!))
                 .items.collect()
             #expect(permissions.sorted() == ["AccessMetrics", "BasicAgentAccess", "ListenCallRecordings"])
 
             // Hierarchy: levels and groups.
-            let structure = try await client.describeUserHierarchyStructure(instanceId: id)
+            let structure = try await client.describe(HierarchyStructure.self, instanceId: id)
             #expect(structure.LevelOne?.Name == "Region")
             #expect(structure.LevelTwo?.Name == "Site")
             #expect(structure.LevelThree == nil)
@@ -126,7 +127,7 @@ import Testing
             ]
             for (username, e) in expected {
                 let summary = try #require(s.user(username), "user \(username)")
-                let user = try await client.describeUser(instanceId: id, userId: summary.Id!)
+                let user = try await client.describe(User.self, instanceId: id, id: summary.Id!)
                 #expect(user.IdentityInfo?.FirstName == e.first, "\(username)")
                 #expect(user.IdentityInfo?.LastName == e.last, "\(username)")
                 #expect(user.IdentityInfo?.Email == e.email, "\(username)")
@@ -136,18 +137,18 @@ import Testing
                 #expect(withoutFingerprints(user.Tags) == baseTags, "\(username)")
                 #expect(user.Tags?["patchbay:identity"]?.count == 16, "\(username)")
             }
-            let jdoe = try await client.describeUser(instanceId: id, userId: s.user("jdoe")!.Id!)
+            let jdoe = try await client.describe(User.self, instanceId: id, id: s.user("jdoe")!.Id!)
             #expect(jdoe.PhoneConfig?.PhoneType?.rawValue == "SOFT_PHONE")
             #expect(jdoe.PhoneConfig?.AutoAccept == false)
             #expect(jdoe.PhoneConfig?.AfterContactWorkTimeLimit == 30)
-            let bao = try await client.describeUser(instanceId: id, userId: s.user("bnguyen")!.Id!)
+            let bao = try await client.describe(User.self, instanceId: id, id: s.user("bnguyen")!.Id!)
             #expect(bao.PhoneConfig?.PhoneType?.rawValue == "DESK_PHONE")
             #expect(bao.PhoneConfig?.DeskPhoneNumber == "+442071234567")
             #expect(bao.PhoneConfig?.AutoAccept == true)
 
             // The flow: published, content with ARNs where the manifest had ${queue:…}/${hours:…}.
             let ivrSummary = try #require(s.flow("Main IVR"))
-            let ivr = try await client.describeContactFlow(instanceId: id, contactFlowId: ivrSummary.Id!)
+            let ivr = try await client.describe(ContactFlow.self, instanceId: id, id: ivrSummary.Id!)
             #expect(ivr.Type?.rawValue == "CONTACT_FLOW")
             #expect(ivr.Description == "Entry point for the support number")
             #expect(ivr.Status?.rawValue == "PUBLISHED")

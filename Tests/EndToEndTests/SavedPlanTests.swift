@@ -1,4 +1,5 @@
 import ConnectAPI
+import ConnectHTTP
 import Foundation
 import Testing
 
@@ -47,8 +48,7 @@ import Testing
 
             // Someone changes the instance in between (a field the plan does not even touch).
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
-            try await emu.client.updateQueueMaxContacts(instanceId: emu.instanceId, queueId: s.queue("Weekend")!.QueueId!,
-                                                        maxContacts: 11)
+            try await emu.client.write(.updateQueueMaxContacts, ["InstanceId": emu.instanceId, "QueueId": s.queue("Weekend")!.QueueId!], ["MaxContacts": 11])
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", "--plan", planFile, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 1, "\(apply)")

@@ -1,6 +1,7 @@
 import AWSClient
 import ConnectAPI
 import ConnectEmulator
+import ConnectHTTP
 import Foundation
 import SigV4
 import Testing

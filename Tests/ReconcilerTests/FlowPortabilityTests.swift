@@ -1,6 +1,7 @@
 import AWSClient
 import ConnectAPI
 import ConnectEmulator
+import ConnectHTTP
 import Foundation
 import Model
 import SigV4
@@ -84,13 +85,13 @@ import Testing
         for seed: UInt64 in [11, 12] {
             let instance = try await Instance.start(seed: seed)
             try await instance.apply(Self.desired())
-            let flows = try await instance.client.searchContactFlows(instanceId: instance.id).collect()
+            let flows = try await instance.client.pages(SearchRequest<ContactFlow>(instanceId: instance.id)).collect()
             let main = try #require(flows.first { $0.Name == "Main" })
             let stored = try #require(main.Content)
             #expect(!stored.contains("${"), "every reference resolved")
-            let queues = try await instance.client.searchQueues(instanceId: instance.id).collect()
-            let hours = try await instance.client.searchHoursOfOperations(instanceId: instance.id).collect()
-            let modules = try await instance.client.searchContactFlowModules(instanceId: instance.id).collect()
+            let queues = try await instance.client.pages(SearchRequest<ConnectAPI.Queue>(instanceId: instance.id)).collect()
+            let hours = try await instance.client.pages(SearchRequest<ConnectAPI.HoursOfOperation>(instanceId: instance.id)).collect()
+            let modules = try await instance.client.pages(SearchRequest<ContactFlowModule>(instanceId: instance.id)).collect()
             let expected = [
                 queues.first { $0.Name == "Sales" }?.QueueArn, queues.first { $0.Name == "Support" }?.QueueArn,
                 hours.first { $0.Name == "Office" }?.HoursOfOperationArn, modules.first { $0.Name == "Greeting" }?.Arn,

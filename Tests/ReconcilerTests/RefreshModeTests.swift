@@ -1,6 +1,7 @@
 import AWSClient
 import ConnectAPI
 import ConnectEmulator
+import ConnectHTTP
 import Foundation
 import Model
 import SigV4
@@ -63,10 +64,10 @@ import Testing
 
     @Test func consoleEditOfAFingerprintedFieldIsSeenOnlyByFullRefresh() async throws {
         let (server, client, transport) = try await Self.appliedInstance()
-        let users = try await client.searchUsers(instanceId: server.instanceId).collect()
+        let users = try await client.pages(SearchRequest<UserSearchSummary>(instanceId: server.instanceId)).collect()
         let agent = try #require(users.first { $0.Username == "agent1" }?.Id)
-        try await client.updateUserIdentityInfo(instanceId: server.instanceId, userId: agent,
-                                                identityInfo: UserIdentityInfo(FirstName: "A", LastName: "1", Email: "changed@example.com"))
+        try await client.write(.updateUserIdentityInfo, ["InstanceId": server.instanceId, "UserId": agent],
+                               ["IdentityInfo": UserIdentityInfo(FirstName: "A", LastName: "1", Email: "changed@example.com")])
         let (fast, _) = try await Self.plan(client, server, .fast)
         #expect(!fast.hasChanges, "fast trusts the fingerprint: the documented blind spot")
         let (full, _) = try await Self.plan(client, server, .full)
@@ -78,13 +79,13 @@ import Testing
 
     @Test func fastReadStillSeesQueueMembershipChanges() async throws {
         let (server, client, transport) = try await Self.appliedInstance()
-        let profiles = try await client.searchRoutingProfiles(instanceId: server.instanceId).collect()
+        let profiles = try await client.pages(SearchRequest<ConnectAPI.RoutingProfile>(instanceId: server.instanceId)).collect()
         let profile = try #require(profiles.first { $0.Name == "Tier 1" })
-        let queues = try await client.searchQueues(instanceId: server.instanceId).collect()
+        let queues = try await client.pages(SearchRequest<ConnectAPI.Queue>(instanceId: server.instanceId)).collect()
         let sales = try #require(queues.first { $0.Name == "Sales" }?.QueueId)
-        try await client.disassociateRoutingProfileQueues(
-            instanceId: server.instanceId, routingProfileId: try #require(profile.RoutingProfileId),
-            queueReferences: [RoutingProfileQueueReference(QueueId: sales, Channel: .VOICE)], manualAssignmentQueueReferences: nil)
+        try await client.write(
+            .disassociateRoutingProfileQueues, ["InstanceId": server.instanceId, "RoutingProfileId": try #require(profile.RoutingProfileId)],
+            ["QueueReferences": [RoutingProfileQueueReference(QueueId: sales, Channel: .VOICE)]])
         // Search's AssociatedQueueIds no longer agree with the fingerprint, so fast reads the configs.
         let (fast, _) = try await Self.plan(client, server, .fast)
         #expect(fast.changes.map(\.address) == ["routingProfile.Tier 1"])

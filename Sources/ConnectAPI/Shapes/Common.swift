@@ -20,13 +20,4 @@ public struct Channel: ConnectStringEnum {
 /// `ListTagsForResource` response.
 public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
     public var tags: TagMap?
-
-    public init(tags: TagMap? = nil) {
-        self.tags = tags
-    }
-}
-
-/// Body of `TagResource` (lower-case member, as in the model).
-struct TagResourceBody: Encodable {
-    var tags: TagMap
 }

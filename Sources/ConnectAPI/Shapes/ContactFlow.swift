@@ -88,22 +88,6 @@ public struct ContactFlowSummary: Codable, Sendable, Equatable {
     public var ContactFlowType: ContactFlowType?
     public var ContactFlowState: ContactFlowState?
     public var ContactFlowStatus: ContactFlowStatus?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        ContactFlowType: ContactFlowType? = nil,
-        ContactFlowState: ContactFlowState? = nil,
-        ContactFlowStatus: ContactFlowStatus? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.ContactFlowType = ContactFlowType
-        self.ContactFlowState = ContactFlowState
-        self.ContactFlowStatus = ContactFlowStatus
-    }
 }
 
 /// Body of `CreateContactFlow`.
@@ -130,44 +114,4 @@ public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
     public var ContactFlowId: String?
     public var ContactFlowArn: String?
     public var FlowContentSha256: String?
-
-    public init(ContactFlowId: String? = nil, ContactFlowArn: String? = nil, FlowContentSha256: String? = nil) {
-        self.ContactFlowId = ContactFlowId
-        self.ContactFlowArn = ContactFlowArn
-        self.FlowContentSha256 = FlowContentSha256
-    }
-}
-
-public struct DescribeContactFlowResponse: Codable, Sendable {
-    public var ContactFlow: ContactFlow?
-
-    public init(ContactFlow: ContactFlow? = nil) {
-        self.ContactFlow = ContactFlow
-    }
-}
-
-public struct ListContactFlowsResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlowSummaryList: [ContactFlowSummary]?
-    public var NextToken: String?
-
-    public init(ContactFlowSummaryList: [ContactFlowSummary]? = nil, NextToken: String? = nil) {
-        self.ContactFlowSummaryList = ContactFlowSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [ContactFlowSummary] { ContactFlowSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchContactFlowsResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlows: [ContactFlow]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(ContactFlows: [ContactFlow]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.ContactFlows = ContactFlows
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [ContactFlow] { ContactFlows ?? [] }
-    public var nextToken: String? { NextToken }
 }

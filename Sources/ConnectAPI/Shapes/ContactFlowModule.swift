@@ -34,36 +34,6 @@ public struct ContactFlowModule: Codable, Sendable, Equatable {
     public var VersionDescription: String?
     public var Settings: String?
     public var ExternalInvocationConfiguration: ExternalInvocationConfiguration?
-
-    public init(
-        Arn: String? = nil,
-        Id: String? = nil,
-        Name: String? = nil,
-        Content: String? = nil,
-        Description: String? = nil,
-        State: ContactFlowModuleState? = nil,
-        Status: ContactFlowModuleStatus? = nil,
-        Tags: TagMap? = nil,
-        FlowModuleContentSha256: String? = nil,
-        Version: Int64? = nil,
-        VersionDescription: String? = nil,
-        Settings: String? = nil,
-        ExternalInvocationConfiguration: ExternalInvocationConfiguration? = nil
-    ) {
-        self.Arn = Arn
-        self.Id = Id
-        self.Name = Name
-        self.Content = Content
-        self.Description = Description
-        self.State = State
-        self.Status = Status
-        self.Tags = Tags
-        self.FlowModuleContentSha256 = FlowModuleContentSha256
-        self.Version = Version
-        self.VersionDescription = VersionDescription
-        self.Settings = Settings
-        self.ExternalInvocationConfiguration = ExternalInvocationConfiguration
-    }
 }
 
 public struct ContactFlowModuleSummary: Codable, Sendable, Equatable {
@@ -71,13 +41,6 @@ public struct ContactFlowModuleSummary: Codable, Sendable, Equatable {
     public var Arn: String?
     public var Name: String?
     public var State: ContactFlowModuleState?
-
-    public init(Id: String? = nil, Arn: String? = nil, Name: String? = nil, State: ContactFlowModuleState? = nil) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.State = State
-    }
 }
 
 /// Body of `CreateContactFlowModule`. `ClientToken` is the idempotency token: the client
@@ -90,64 +53,9 @@ public struct CreateContactFlowModuleRequest: Codable, Sendable, Equatable {
     public var ClientToken: String?
     public var Settings: String?
     public var ExternalInvocationConfiguration: ExternalInvocationConfiguration?
-
-    public init(Name: String, Description: String? = nil, Content: String, Tags: TagMap? = nil,
-                ClientToken: String? = nil, Settings: String? = nil,
-                ExternalInvocationConfiguration: ExternalInvocationConfiguration? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.Content = Content
-        self.Tags = Tags
-        self.ClientToken = ClientToken
-        self.Settings = Settings
-        self.ExternalInvocationConfiguration = ExternalInvocationConfiguration
-    }
 }
 
 public struct CreateContactFlowModuleResponse: Codable, Sendable, Equatable {
     public var Id: String?
     public var Arn: String?
-
-    public init(Id: String? = nil, Arn: String? = nil) {
-        self.Id = Id
-        self.Arn = Arn
-    }
-}
-
-public struct DescribeContactFlowModuleResponse: Codable, Sendable {
-    public var ContactFlowModule: ContactFlowModule?
-
-    public init(ContactFlowModule: ContactFlowModule? = nil) {
-        self.ContactFlowModule = ContactFlowModule
-    }
-}
-
-public struct ListContactFlowModulesResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlowModulesSummaryList: [ContactFlowModuleSummary]?
-    public var NextToken: String?
-
-    public init(ContactFlowModulesSummaryList: [ContactFlowModuleSummary]? = nil, NextToken: String? = nil) {
-        self.ContactFlowModulesSummaryList = ContactFlowModulesSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [ContactFlowModuleSummary] { ContactFlowModulesSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchContactFlowModulesResponse: Codable, Sendable, ConnectPage {
-    public var ContactFlowModules: [ContactFlowModule]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(
-        ContactFlowModules: [ContactFlowModule]? = nil,
-        NextToken: String? = nil,
-        ApproximateTotalCount: Int64? = nil
-    ) {
-        self.ContactFlowModules = ContactFlowModules
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [ContactFlowModule] { ContactFlowModules ?? [] }
-    public var nextToken: String? { NextToken }
 }

@@ -15,23 +15,12 @@ public struct HoursOfOperationDays: ConnectStringEnum {
 public struct HoursOfOperationTimeSlice: Codable, Sendable, Hashable {
     public var Hours: Int
     public var Minutes: Int
-
-    public init(Hours: Int, Minutes: Int) {
-        self.Hours = Hours
-        self.Minutes = Minutes
-    }
 }
 
 public struct HoursOfOperationConfig: Codable, Sendable, Hashable {
     public var Day: HoursOfOperationDays
     public var StartTime: HoursOfOperationTimeSlice
     public var EndTime: HoursOfOperationTimeSlice
-
-    public init(Day: HoursOfOperationDays, StartTime: HoursOfOperationTimeSlice, EndTime: HoursOfOperationTimeSlice) {
-        self.Day = Day
-        self.StartTime = StartTime
-        self.EndTime = EndTime
-    }
 }
 
 public struct ParentHoursOfOperationConfig: Codable, Sendable, Hashable {
@@ -44,12 +33,6 @@ public struct HoursOfOperationsIdentifier: Codable, Sendable, Hashable {
     public var Name: String
     public var Id: String
     public var Arn: String?
-
-    public init(Name: String, Id: String, Arn: String? = nil) {
-        self.Name = Name
-        self.Id = Id
-        self.Arn = Arn
-    }
 }
 
 public struct HoursOfOperation: Codable, Sendable, Equatable {
@@ -63,30 +46,6 @@ public struct HoursOfOperation: Codable, Sendable, Equatable {
     public var Tags: TagMap?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        HoursOfOperationId: String? = nil,
-        HoursOfOperationArn: String? = nil,
-        Name: String? = nil,
-        Description: String? = nil,
-        TimeZone: String? = nil,
-        Config: [HoursOfOperationConfig]? = nil,
-        ParentHoursOfOperations: [HoursOfOperationsIdentifier]? = nil,
-        Tags: TagMap? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.HoursOfOperationId = HoursOfOperationId
-        self.HoursOfOperationArn = HoursOfOperationArn
-        self.Name = Name
-        self.Description = Description
-        self.TimeZone = TimeZone
-        self.Config = Config
-        self.ParentHoursOfOperations = ParentHoursOfOperations
-        self.Tags = Tags
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 public struct HoursOfOperationSummary: Codable, Sendable, Equatable {
@@ -95,20 +54,6 @@ public struct HoursOfOperationSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateHoursOfOperation` (the instance id goes in the path).
@@ -119,26 +64,11 @@ public struct CreateHoursOfOperationRequest: Codable, Sendable, Equatable {
     public var Config: [HoursOfOperationConfig]
     public var ParentHoursOfOperationConfigs: [ParentHoursOfOperationConfig]?
     public var Tags: TagMap?
-
-    public init(Name: String, Description: String? = nil, TimeZone: String, Config: [HoursOfOperationConfig],
-                ParentHoursOfOperationConfigs: [ParentHoursOfOperationConfig]? = nil, Tags: TagMap? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.TimeZone = TimeZone
-        self.Config = Config
-        self.ParentHoursOfOperationConfigs = ParentHoursOfOperationConfigs
-        self.Tags = Tags
-    }
 }
 
 public struct CreateHoursOfOperationResponse: Codable, Sendable, Equatable {
     public var HoursOfOperationId: String?
     public var HoursOfOperationArn: String?
-
-    public init(HoursOfOperationId: String? = nil, HoursOfOperationArn: String? = nil) {
-        self.HoursOfOperationId = HoursOfOperationId
-        self.HoursOfOperationArn = HoursOfOperationArn
-    }
 }
 
 /// Body of `UpdateHoursOfOperation`: every member optional; nil members are left unchanged.
@@ -147,50 +77,4 @@ public struct UpdateHoursOfOperationRequest: Codable, Sendable, Equatable {
     public var Description: String?
     public var TimeZone: String?
     public var Config: [HoursOfOperationConfig]?
-
-    public init(Name: String? = nil, Description: String? = nil, TimeZone: String? = nil,
-                Config: [HoursOfOperationConfig]? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.TimeZone = TimeZone
-        self.Config = Config
-    }
-}
-
-public struct DescribeHoursOfOperationResponse: Codable, Sendable {
-    public var HoursOfOperation: HoursOfOperation?
-
-    public init(HoursOfOperation: HoursOfOperation? = nil) {
-        self.HoursOfOperation = HoursOfOperation
-    }
-}
-
-public struct ListHoursOfOperationsResponse: Codable, Sendable, ConnectPage {
-    public var HoursOfOperationSummaryList: [HoursOfOperationSummary]?
-    public var NextToken: String?
-
-    public init(HoursOfOperationSummaryList: [HoursOfOperationSummary]? = nil, NextToken: String? = nil) {
-        self.HoursOfOperationSummaryList = HoursOfOperationSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [HoursOfOperationSummary] { HoursOfOperationSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchHoursOfOperationsResponse: Codable, Sendable, ConnectPage {
-    public var HoursOfOperations: [HoursOfOperation]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(
-        HoursOfOperations: [HoursOfOperation]? = nil,
-        NextToken: String? = nil,
-        ApproximateTotalCount: Int64? = nil
-    ) {
-        self.HoursOfOperations = HoursOfOperations
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [HoursOfOperation] { HoursOfOperations ?? [] }
-    public var nextToken: String? { NextToken }
 }

@@ -18,12 +18,6 @@ public struct OutboundCallerConfig: Codable, Sendable, Hashable {
     public var OutboundCallerIdName: String?
     public var OutboundCallerIdNumberId: String?
     public var OutboundFlowId: String?
-
-    public init(OutboundCallerIdName: String? = nil, OutboundCallerIdNumberId: String? = nil, OutboundFlowId: String? = nil) {
-        self.OutboundCallerIdName = OutboundCallerIdName
-        self.OutboundCallerIdNumberId = OutboundCallerIdNumberId
-        self.OutboundFlowId = OutboundFlowId
-    }
 }
 
 public struct OutboundEmailConfig: Codable, Sendable, Hashable {
@@ -51,34 +45,6 @@ public struct Queue: Codable, Sendable, Equatable {
     public var Tags: TagMap?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Name: String? = nil,
-        QueueArn: String? = nil,
-        QueueId: String? = nil,
-        Description: String? = nil,
-        OutboundCallerConfig: OutboundCallerConfig? = nil,
-        OutboundEmailConfig: OutboundEmailConfig? = nil,
-        HoursOfOperationId: String? = nil,
-        MaxContacts: Int? = nil,
-        Status: QueueStatus? = nil,
-        Tags: TagMap? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Name = Name
-        self.QueueArn = QueueArn
-        self.QueueId = QueueId
-        self.Description = Description
-        self.OutboundCallerConfig = OutboundCallerConfig
-        self.OutboundEmailConfig = OutboundEmailConfig
-        self.HoursOfOperationId = HoursOfOperationId
-        self.MaxContacts = MaxContacts
-        self.Status = Status
-        self.Tags = Tags
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 public struct QueueSummary: Codable, Sendable, Equatable {
@@ -88,22 +54,6 @@ public struct QueueSummary: Codable, Sendable, Equatable {
     public var QueueType: QueueType?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        QueueType: QueueType? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.QueueType = QueueType
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateQueue`.
@@ -136,64 +86,4 @@ public struct CreateQueueRequest: Codable, Sendable, Equatable {
 public struct CreateQueueResponse: Codable, Sendable, Equatable {
     public var QueueArn: String?
     public var QueueId: String?
-
-    public init(QueueArn: String? = nil, QueueId: String? = nil) {
-        self.QueueArn = QueueArn
-        self.QueueId = QueueId
-    }
-}
-
-public struct DescribeQueueResponse: Codable, Sendable {
-    public var Queue: Queue?
-
-    public init(Queue: Queue? = nil) {
-        self.Queue = Queue
-    }
-}
-
-public struct ListQueuesResponse: Codable, Sendable, ConnectPage {
-    public var QueueSummaryList: [QueueSummary]?
-    public var NextToken: String?
-
-    public init(QueueSummaryList: [QueueSummary]? = nil, NextToken: String? = nil) {
-        self.QueueSummaryList = QueueSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [QueueSummary] { QueueSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchQueuesResponse: Codable, Sendable, ConnectPage {
-    public var Queues: [Queue]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(Queues: [Queue]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.Queues = Queues
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [Queue] { Queues ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct ListQueueQuickConnectsResponse: Codable, Sendable, ConnectPage {
-    public var NextToken: String?
-    public var QuickConnectSummaryList: [QuickConnectSummary]?
-    public var LastModifiedTime: Date?
-    public var LastModifiedRegion: String?
-
-    public init(
-        NextToken: String? = nil,
-        QuickConnectSummaryList: [QuickConnectSummary]? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.NextToken = NextToken
-        self.QuickConnectSummaryList = QuickConnectSummaryList
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
-    public var items: [QuickConnectSummary] { QuickConnectSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
 }

@@ -13,22 +13,12 @@ public struct UserQuickConnectConfig: Codable, Sendable, Hashable {
     public var UserId: String
     /// An AGENT_TRANSFER flow.
     public var ContactFlowId: String
-
-    public init(UserId: String, ContactFlowId: String) {
-        self.UserId = UserId
-        self.ContactFlowId = ContactFlowId
-    }
 }
 
 public struct QueueQuickConnectConfig: Codable, Sendable, Hashable {
     public var QueueId: String
     /// A QUEUE_TRANSFER flow.
     public var ContactFlowId: String
-
-    public init(QueueId: String, ContactFlowId: String) {
-        self.QueueId = QueueId
-        self.ContactFlowId = ContactFlowId
-    }
 }
 
 public struct PhoneNumberQuickConnectConfig: Codable, Sendable, Hashable {
@@ -50,16 +40,6 @@ public struct QuickConnectConfig: Codable, Sendable, Hashable {
     public var QueueConfig: QueueQuickConnectConfig?
     public var PhoneConfig: PhoneNumberQuickConnectConfig?
     public var FlowConfig: FlowQuickConnectConfig?
-
-    public init(QuickConnectType: QuickConnectType, UserConfig: UserQuickConnectConfig? = nil,
-                QueueConfig: QueueQuickConnectConfig? = nil, PhoneConfig: PhoneNumberQuickConnectConfig? = nil,
-                FlowConfig: FlowQuickConnectConfig? = nil) {
-        self.QuickConnectType = QuickConnectType
-        self.UserConfig = UserConfig
-        self.QueueConfig = QueueConfig
-        self.PhoneConfig = PhoneConfig
-        self.FlowConfig = FlowConfig
-    }
 }
 
 public struct QuickConnect: Codable, Sendable, Equatable {
@@ -71,26 +51,6 @@ public struct QuickConnect: Codable, Sendable, Equatable {
     public var Tags: TagMap?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        QuickConnectARN: String? = nil,
-        QuickConnectId: String? = nil,
-        Name: String? = nil,
-        Description: String? = nil,
-        QuickConnectConfig: QuickConnectConfig? = nil,
-        Tags: TagMap? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.QuickConnectARN = QuickConnectARN
-        self.QuickConnectId = QuickConnectId
-        self.Name = Name
-        self.Description = Description
-        self.QuickConnectConfig = QuickConnectConfig
-        self.Tags = Tags
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 public struct QuickConnectSummary: Codable, Sendable, Equatable {
@@ -100,22 +60,6 @@ public struct QuickConnectSummary: Codable, Sendable, Equatable {
     public var QuickConnectType: QuickConnectType?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        QuickConnectType: QuickConnectType? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.QuickConnectType = QuickConnectType
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateQuickConnect`.
@@ -124,55 +68,9 @@ public struct CreateQuickConnectRequest: Codable, Sendable, Equatable {
     public var Description: String?
     public var QuickConnectConfig: QuickConnectConfig
     public var Tags: TagMap?
-
-    public init(Name: String, Description: String? = nil, QuickConnectConfig: QuickConnectConfig, Tags: TagMap? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.QuickConnectConfig = QuickConnectConfig
-        self.Tags = Tags
-    }
 }
 
 public struct CreateQuickConnectResponse: Codable, Sendable, Equatable {
     public var QuickConnectARN: String?
     public var QuickConnectId: String?
-
-    public init(QuickConnectARN: String? = nil, QuickConnectId: String? = nil) {
-        self.QuickConnectARN = QuickConnectARN
-        self.QuickConnectId = QuickConnectId
-    }
-}
-
-public struct DescribeQuickConnectResponse: Codable, Sendable {
-    public var QuickConnect: QuickConnect?
-
-    public init(QuickConnect: QuickConnect? = nil) {
-        self.QuickConnect = QuickConnect
-    }
-}
-
-public struct ListQuickConnectsResponse: Codable, Sendable, ConnectPage {
-    public var QuickConnectSummaryList: [QuickConnectSummary]?
-    public var NextToken: String?
-
-    public init(QuickConnectSummaryList: [QuickConnectSummary]? = nil, NextToken: String? = nil) {
-        self.QuickConnectSummaryList = QuickConnectSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [QuickConnectSummary] { QuickConnectSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchQuickConnectsResponse: Codable, Sendable, ConnectPage {
-    public var QuickConnects: [QuickConnect]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(QuickConnects: [QuickConnect]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.QuickConnects = QuickConnects
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [QuickConnect] { QuickConnects ?? [] }
-    public var nextToken: String? { NextToken }
 }

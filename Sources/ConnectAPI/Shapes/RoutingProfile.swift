@@ -24,12 +24,6 @@ public struct MediaConcurrency: Codable, Sendable, Hashable {
     public var Channel: Channel
     public var Concurrency: Int
     public var CrossChannelBehavior: CrossChannelBehavior?
-
-    public init(Channel: Channel, Concurrency: Int, CrossChannelBehavior: CrossChannelBehavior? = nil) {
-        self.Channel = Channel
-        self.Concurrency = Concurrency
-        self.CrossChannelBehavior = CrossChannelBehavior
-    }
 }
 
 public struct RoutingProfileQueueReference: Codable, Sendable, Hashable {
@@ -69,15 +63,6 @@ public struct RoutingProfileQueueConfigSummary: Codable, Sendable, Hashable {
     public var Priority: Int
     public var Delay: Int
     public var Channel: Channel
-
-    public init(QueueId: String, QueueArn: String, QueueName: String, Priority: Int, Delay: Int, Channel: Channel) {
-        self.QueueId = QueueId
-        self.QueueArn = QueueArn
-        self.QueueName = QueueName
-        self.Priority = Priority
-        self.Delay = Delay
-        self.Channel = Channel
-    }
 }
 
 public struct RoutingProfile: Codable, Sendable, Equatable {
@@ -98,44 +83,6 @@ public struct RoutingProfile: Codable, Sendable, Equatable {
     public var IsDefault: Bool?
     public var AssociatedQueueIds: [String]?
     public var AssociatedManualAssignmentQueueIds: [String]?
-
-    public init(
-        InstanceId: String? = nil,
-        Name: String? = nil,
-        RoutingProfileArn: String? = nil,
-        RoutingProfileId: String? = nil,
-        Description: String? = nil,
-        MediaConcurrencies: [MediaConcurrency]? = nil,
-        DefaultOutboundQueueId: String? = nil,
-        Tags: TagMap? = nil,
-        NumberOfAssociatedQueues: Int64? = nil,
-        NumberOfAssociatedManualAssignmentQueues: Int64? = nil,
-        NumberOfAssociatedUsers: Int64? = nil,
-        AgentAvailabilityTimer: AgentAvailabilityTimer? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil,
-        IsDefault: Bool? = nil,
-        AssociatedQueueIds: [String]? = nil,
-        AssociatedManualAssignmentQueueIds: [String]? = nil
-    ) {
-        self.InstanceId = InstanceId
-        self.Name = Name
-        self.RoutingProfileArn = RoutingProfileArn
-        self.RoutingProfileId = RoutingProfileId
-        self.Description = Description
-        self.MediaConcurrencies = MediaConcurrencies
-        self.DefaultOutboundQueueId = DefaultOutboundQueueId
-        self.Tags = Tags
-        self.NumberOfAssociatedQueues = NumberOfAssociatedQueues
-        self.NumberOfAssociatedManualAssignmentQueues = NumberOfAssociatedManualAssignmentQueues
-        self.NumberOfAssociatedUsers = NumberOfAssociatedUsers
-        self.AgentAvailabilityTimer = AgentAvailabilityTimer
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-        self.IsDefault = IsDefault
-        self.AssociatedQueueIds = AssociatedQueueIds
-        self.AssociatedManualAssignmentQueueIds = AssociatedManualAssignmentQueueIds
-    }
 }
 
 public struct RoutingProfileSummary: Codable, Sendable, Equatable {
@@ -144,20 +91,6 @@ public struct RoutingProfileSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateRoutingProfile`. `Description` is required by the model.
@@ -170,88 +103,9 @@ public struct CreateRoutingProfileRequest: Codable, Sendable, Equatable {
     public var MediaConcurrencies: [MediaConcurrency]
     public var Tags: TagMap?
     public var AgentAvailabilityTimer: AgentAvailabilityTimer?
-
-    public init(Name: String, Description: String, DefaultOutboundQueueId: String,
-                QueueConfigs: [RoutingProfileQueueConfig]? = nil,
-                ManualAssignmentQueueConfigs: [RoutingProfileManualAssignmentQueueConfig]? = nil,
-                MediaConcurrencies: [MediaConcurrency], Tags: TagMap? = nil,
-                AgentAvailabilityTimer: AgentAvailabilityTimer? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.DefaultOutboundQueueId = DefaultOutboundQueueId
-        self.QueueConfigs = QueueConfigs
-        self.ManualAssignmentQueueConfigs = ManualAssignmentQueueConfigs
-        self.MediaConcurrencies = MediaConcurrencies
-        self.Tags = Tags
-        self.AgentAvailabilityTimer = AgentAvailabilityTimer
-    }
 }
 
 public struct CreateRoutingProfileResponse: Codable, Sendable, Equatable {
     public var RoutingProfileArn: String?
     public var RoutingProfileId: String?
-
-    public init(RoutingProfileArn: String? = nil, RoutingProfileId: String? = nil) {
-        self.RoutingProfileArn = RoutingProfileArn
-        self.RoutingProfileId = RoutingProfileId
-    }
-}
-
-public struct DescribeRoutingProfileResponse: Codable, Sendable {
-    public var RoutingProfile: RoutingProfile?
-
-    public init(RoutingProfile: RoutingProfile? = nil) {
-        self.RoutingProfile = RoutingProfile
-    }
-}
-
-public struct ListRoutingProfilesResponse: Codable, Sendable, ConnectPage {
-    public var RoutingProfileSummaryList: [RoutingProfileSummary]?
-    public var NextToken: String?
-
-    public init(RoutingProfileSummaryList: [RoutingProfileSummary]? = nil, NextToken: String? = nil) {
-        self.RoutingProfileSummaryList = RoutingProfileSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [RoutingProfileSummary] { RoutingProfileSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct ListRoutingProfileQueuesResponse: Codable, Sendable, ConnectPage {
-    public var NextToken: String?
-    public var RoutingProfileQueueConfigSummaryList: [RoutingProfileQueueConfigSummary]?
-    public var LastModifiedTime: Date?
-    public var LastModifiedRegion: String?
-
-    public init(
-        NextToken: String? = nil,
-        RoutingProfileQueueConfigSummaryList: [RoutingProfileQueueConfigSummary]? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.NextToken = NextToken
-        self.RoutingProfileQueueConfigSummaryList = RoutingProfileQueueConfigSummaryList
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
-    public var items: [RoutingProfileQueueConfigSummary] { RoutingProfileQueueConfigSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchRoutingProfilesResponse: Codable, Sendable, ConnectPage {
-    public var RoutingProfiles: [RoutingProfile]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(
-        RoutingProfiles: [RoutingProfile]? = nil,
-        NextToken: String? = nil,
-        ApproximateTotalCount: Int64? = nil
-    ) {
-        self.RoutingProfiles = RoutingProfiles
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [RoutingProfile] { RoutingProfiles ?? [] }
-    public var nextToken: String? { NextToken }
 }

@@ -31,11 +31,6 @@ public struct StringCondition: Codable, Sendable, Hashable {
 public struct TagCondition: Codable, Sendable, Hashable {
     public var TagKey: String?
     public var TagValue: String?
-
-    public init(TagKey: String? = nil, TagValue: String? = nil) {
-        self.TagKey = TagKey
-        self.TagValue = TagValue
-    }
 }
 
 /// `ControlPlaneTagFilter`: `OrConditions` is a list of AND-lists.
@@ -43,13 +38,6 @@ public struct ControlPlaneTagFilter: Codable, Sendable, Hashable {
     public var OrConditions: [[TagCondition]]?
     public var AndConditions: [TagCondition]?
     public var TagCondition: TagCondition?
-
-    public init(OrConditions: [[TagCondition]]? = nil, AndConditions: [TagCondition]? = nil,
-                TagCondition: TagCondition? = nil) {
-        self.OrConditions = OrConditions
-        self.AndConditions = AndConditions
-        self.TagCondition = TagCondition
-    }
 }
 
 public struct CommonAttributeAndCondition: Codable, Sendable, Hashable {
@@ -63,13 +51,6 @@ public struct ControlPlaneAttributeFilter: Codable, Sendable, Hashable {
     public var OrConditions: [CommonAttributeAndCondition]?
     public var AndCondition: CommonAttributeAndCondition?
     public var TagCondition: TagCondition?
-
-    public init(OrConditions: [CommonAttributeAndCondition]? = nil, AndCondition: CommonAttributeAndCondition? = nil,
-                TagCondition: TagCondition? = nil) {
-        self.OrConditions = OrConditions
-        self.AndCondition = AndCondition
-        self.TagCondition = TagCondition
-    }
 }
 
 /// The search filter of every Search* operation whose filter holds only `TagFilter`
@@ -155,11 +136,6 @@ public struct ContactFlowTypeCondition: Codable, Sendable, Hashable {
 public struct ContactFlowAttributeAndCondition: Codable, Sendable, Hashable {
     public var TagConditions: [TagCondition]?
     public var ContactFlowTypeCondition: ContactFlowTypeCondition?
-
-    public init(TagConditions: [TagCondition]? = nil, ContactFlowTypeCondition: ContactFlowTypeCondition? = nil) {
-        self.TagConditions = TagConditions
-        self.ContactFlowTypeCondition = ContactFlowTypeCondition
-    }
 }
 
 public struct ContactFlowAttributeFilter: Codable, Sendable, Hashable {
@@ -167,24 +143,11 @@ public struct ContactFlowAttributeFilter: Codable, Sendable, Hashable {
     public var AndCondition: ContactFlowAttributeAndCondition?
     public var TagCondition: TagCondition?
     public var ContactFlowTypeCondition: ContactFlowTypeCondition?
-
-    public init(OrConditions: [ContactFlowAttributeAndCondition]? = nil, AndCondition: ContactFlowAttributeAndCondition? = nil,
-                TagCondition: TagCondition? = nil, ContactFlowTypeCondition: ContactFlowTypeCondition? = nil) {
-        self.OrConditions = OrConditions
-        self.AndCondition = AndCondition
-        self.TagCondition = TagCondition
-        self.ContactFlowTypeCondition = ContactFlowTypeCondition
-    }
 }
 
 public struct ContactFlowSearchFilter: Codable, Sendable, Hashable {
     public var TagFilter: ControlPlaneTagFilter?
     public var FlowAttributeFilter: ContactFlowAttributeFilter?
-
-    public init(TagFilter: ControlPlaneTagFilter? = nil, FlowAttributeFilter: ContactFlowAttributeFilter? = nil) {
-        self.TagFilter = TagFilter
-        self.FlowAttributeFilter = FlowAttributeFilter
-    }
 }
 
 public struct ContactFlowModuleSearchCriteria: Codable, Sendable, Hashable {
@@ -221,11 +184,6 @@ public struct HierarchyGroupMatchType: ConnectStringEnum {
 public struct HierarchyGroupCondition: Codable, Sendable, Hashable {
     public var Value: String?
     public var HierarchyGroupMatchType: HierarchyGroupMatchType?
-
-    public init(Value: String? = nil, HierarchyGroupMatchType: HierarchyGroupMatchType? = nil) {
-        self.Value = Value
-        self.HierarchyGroupMatchType = HierarchyGroupMatchType
-    }
 }
 
 public struct NumberCondition: Codable, Sendable, Hashable {
@@ -234,34 +192,17 @@ public struct NumberCondition: Codable, Sendable, Hashable {
     public var MaxValue: Int?
     /// `GREATER_OR_EQUAL`, `GREATER`, `LESSER_OR_EQUAL`, `LESSER`, `EQUAL`, `NOT_EQUAL`, `RANGE`.
     public var ComparisonType: String?
-
-    public init(FieldName: String? = nil, MinValue: Int? = nil, MaxValue: Int? = nil, ComparisonType: String? = nil) {
-        self.FieldName = FieldName
-        self.MinValue = MinValue
-        self.MaxValue = MaxValue
-        self.ComparisonType = ComparisonType
-    }
 }
 
 public struct Condition: Codable, Sendable, Hashable {
     public var StringCondition: StringCondition?
     public var NumberCondition: NumberCondition?
-
-    public init(StringCondition: StringCondition? = nil, NumberCondition: NumberCondition? = nil) {
-        self.StringCondition = StringCondition
-        self.NumberCondition = NumberCondition
-    }
 }
 
 public struct ListCondition: Codable, Sendable, Hashable {
     /// Only `PROFICIENCIES`.
     public var TargetListType: String?
     public var Conditions: [Condition]?
-
-    public init(TargetListType: String? = nil, Conditions: [Condition]? = nil) {
-        self.TargetListType = TargetListType
-        self.Conditions = Conditions
-    }
 }
 
 public struct UserSearchCriteria: Codable, Sendable, Hashable {
@@ -285,11 +226,6 @@ public struct UserSearchCriteria: Codable, Sendable, Hashable {
 public struct AttributeAndCondition: Codable, Sendable, Hashable {
     public var TagConditions: [TagCondition]?
     public var HierarchyGroupCondition: HierarchyGroupCondition?
-
-    public init(TagConditions: [TagCondition]? = nil, HierarchyGroupCondition: HierarchyGroupCondition? = nil) {
-        self.TagConditions = TagConditions
-        self.HierarchyGroupCondition = HierarchyGroupCondition
-    }
 }
 
 public struct ControlPlaneUserAttributeFilter: Codable, Sendable, Hashable {
@@ -297,31 +233,9 @@ public struct ControlPlaneUserAttributeFilter: Codable, Sendable, Hashable {
     public var AndCondition: AttributeAndCondition?
     public var TagCondition: TagCondition?
     public var HierarchyGroupCondition: HierarchyGroupCondition?
-
-    public init(OrConditions: [AttributeAndCondition]? = nil, AndCondition: AttributeAndCondition? = nil,
-                TagCondition: TagCondition? = nil, HierarchyGroupCondition: HierarchyGroupCondition? = nil) {
-        self.OrConditions = OrConditions
-        self.AndCondition = AndCondition
-        self.TagCondition = TagCondition
-        self.HierarchyGroupCondition = HierarchyGroupCondition
-    }
 }
 
 public struct UserSearchFilter: Codable, Sendable, Hashable {
     public var TagFilter: ControlPlaneTagFilter?
     public var UserAttributeFilter: ControlPlaneUserAttributeFilter?
-
-    public init(TagFilter: ControlPlaneTagFilter? = nil, UserAttributeFilter: ControlPlaneUserAttributeFilter? = nil) {
-        self.TagFilter = TagFilter
-        self.UserAttributeFilter = UserAttributeFilter
-    }
-}
-
-/// Body of every Search* request.
-struct SearchRequestBody<Criteria: Encodable & Sendable, Filter: Encodable & Sendable>: Encodable, Sendable {
-    var InstanceId: String
-    var NextToken: String?
-    var MaxResults: Int?
-    var SearchFilter: Filter?
-    var SearchCriteria: Criteria?
 }

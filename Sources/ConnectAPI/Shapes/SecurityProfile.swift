@@ -29,12 +29,6 @@ public struct PrimaryAttributeValue: Codable, Sendable, Hashable {
     public var AccessType: String?
     public var AttributeName: String?
     public var Values: [String]?
-
-    public init(AccessType: String? = nil, AttributeName: String? = nil, Values: [String]? = nil) {
-        self.AccessType = AccessType
-        self.AttributeName = AttributeName
-        self.Values = Values
-    }
 }
 
 public struct PrimaryAttributeAccessControlConfigurationItem: Codable, Sendable, Hashable {
@@ -45,18 +39,10 @@ public struct PrimaryAttributeAccessControlConfigurationItem: Codable, Sendable,
 
 public struct DataTableAccessControlConfiguration: Codable, Sendable, Hashable {
     public var PrimaryAttributeAccessControlConfiguration: PrimaryAttributeAccessControlConfigurationItem?
-
-    public init(PrimaryAttributeAccessControlConfiguration: PrimaryAttributeAccessControlConfigurationItem? = nil) {
-        self.PrimaryAttributeAccessControlConfiguration = PrimaryAttributeAccessControlConfiguration
-    }
 }
 
 public struct GranularAccessControlConfiguration: Codable, Sendable, Hashable {
     public var DataTableAccessControlConfiguration: DataTableAccessControlConfiguration?
-
-    public init(DataTableAccessControlConfiguration: DataTableAccessControlConfiguration? = nil) {
-        self.DataTableAccessControlConfiguration = DataTableAccessControlConfiguration
-    }
 }
 
 /// `DescribeSecurityProfile` result. Permissions are not part of it: use
@@ -75,36 +61,6 @@ public struct SecurityProfile: Codable, Sendable, Equatable {
     public var HierarchyRestrictedResources: [String]?
     public var AllowedAccessControlHierarchyGroupId: String?
     public var GranularAccessControlConfiguration: GranularAccessControlConfiguration?
-
-    public init(
-        Id: String? = nil,
-        OrganizationResourceId: String? = nil,
-        Arn: String? = nil,
-        SecurityProfileName: String? = nil,
-        Description: String? = nil,
-        Tags: TagMap? = nil,
-        AllowedAccessControlTags: [String: String]? = nil,
-        TagRestrictedResources: [String]? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil,
-        HierarchyRestrictedResources: [String]? = nil,
-        AllowedAccessControlHierarchyGroupId: String? = nil,
-        GranularAccessControlConfiguration: GranularAccessControlConfiguration? = nil
-    ) {
-        self.Id = Id
-        self.OrganizationResourceId = OrganizationResourceId
-        self.Arn = Arn
-        self.SecurityProfileName = SecurityProfileName
-        self.Description = Description
-        self.Tags = Tags
-        self.AllowedAccessControlTags = AllowedAccessControlTags
-        self.TagRestrictedResources = TagRestrictedResources
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-        self.HierarchyRestrictedResources = HierarchyRestrictedResources
-        self.AllowedAccessControlHierarchyGroupId = AllowedAccessControlHierarchyGroupId
-        self.GranularAccessControlConfiguration = GranularAccessControlConfiguration
-    }
 }
 
 public struct SecurityProfileSearchSummary: Codable, Sendable, Equatable {
@@ -114,22 +70,6 @@ public struct SecurityProfileSearchSummary: Codable, Sendable, Equatable {
     public var SecurityProfileName: String?
     public var Description: String?
     public var Tags: TagMap?
-
-    public init(
-        Id: String? = nil,
-        OrganizationResourceId: String? = nil,
-        Arn: String? = nil,
-        SecurityProfileName: String? = nil,
-        Description: String? = nil,
-        Tags: TagMap? = nil
-    ) {
-        self.Id = Id
-        self.OrganizationResourceId = OrganizationResourceId
-        self.Arn = Arn
-        self.SecurityProfileName = SecurityProfileName
-        self.Description = Description
-        self.Tags = Tags
-    }
 }
 
 public struct SecurityProfileSummary: Codable, Sendable, Equatable {
@@ -138,20 +78,6 @@ public struct SecurityProfileSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateSecurityProfile`.
@@ -191,11 +117,6 @@ public struct CreateSecurityProfileRequest: Codable, Sendable, Equatable {
 public struct CreateSecurityProfileResponse: Codable, Sendable, Equatable {
     public var SecurityProfileId: String?
     public var SecurityProfileArn: String?
-
-    public init(SecurityProfileId: String? = nil, SecurityProfileArn: String? = nil) {
-        self.SecurityProfileId = SecurityProfileId
-        self.SecurityProfileArn = SecurityProfileArn
-    }
 }
 
 /// Body of `UpdateSecurityProfile`: nil members are left unchanged; `Permissions`
@@ -210,79 +131,4 @@ public struct UpdateSecurityProfileRequest: Codable, Sendable, Equatable {
     public var AllowedAccessControlHierarchyGroupId: String?
     public var AllowedFlowModules: [FlowModule]?
     public var GranularAccessControlConfiguration: GranularAccessControlConfiguration?
-
-    public init(Description: String? = nil, Permissions: [String]? = nil,
-                AllowedAccessControlTags: [String: String]? = nil, TagRestrictedResources: [String]? = nil,
-                Applications: [Application]? = nil, HierarchyRestrictedResources: [String]? = nil,
-                AllowedAccessControlHierarchyGroupId: String? = nil, AllowedFlowModules: [FlowModule]? = nil,
-                GranularAccessControlConfiguration: GranularAccessControlConfiguration? = nil) {
-        self.Description = Description
-        self.Permissions = Permissions
-        self.AllowedAccessControlTags = AllowedAccessControlTags
-        self.TagRestrictedResources = TagRestrictedResources
-        self.Applications = Applications
-        self.HierarchyRestrictedResources = HierarchyRestrictedResources
-        self.AllowedAccessControlHierarchyGroupId = AllowedAccessControlHierarchyGroupId
-        self.AllowedFlowModules = AllowedFlowModules
-        self.GranularAccessControlConfiguration = GranularAccessControlConfiguration
-    }
-}
-
-public struct DescribeSecurityProfileResponse: Codable, Sendable {
-    public var SecurityProfile: SecurityProfile?
-
-    public init(SecurityProfile: SecurityProfile? = nil) {
-        self.SecurityProfile = SecurityProfile
-    }
-}
-
-public struct ListSecurityProfilesResponse: Codable, Sendable, ConnectPage {
-    public var SecurityProfileSummaryList: [SecurityProfileSummary]?
-    public var NextToken: String?
-
-    public init(SecurityProfileSummaryList: [SecurityProfileSummary]? = nil, NextToken: String? = nil) {
-        self.SecurityProfileSummaryList = SecurityProfileSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [SecurityProfileSummary] { SecurityProfileSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct ListSecurityProfilePermissionsResponse: Codable, Sendable, ConnectPage {
-    public var Permissions: [String]?
-    public var NextToken: String?
-    public var LastModifiedTime: Date?
-    public var LastModifiedRegion: String?
-
-    public init(
-        Permissions: [String]? = nil,
-        NextToken: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Permissions = Permissions
-        self.NextToken = NextToken
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
-    public var items: [String] { Permissions ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchSecurityProfilesResponse: Codable, Sendable, ConnectPage {
-    public var SecurityProfiles: [SecurityProfileSearchSummary]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(
-        SecurityProfiles: [SecurityProfileSearchSummary]? = nil,
-        NextToken: String? = nil,
-        ApproximateTotalCount: Int64? = nil
-    ) {
-        self.SecurityProfiles = SecurityProfiles
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [SecurityProfileSearchSummary] { SecurityProfiles ?? [] }
-    public var nextToken: String? { NextToken }
 }

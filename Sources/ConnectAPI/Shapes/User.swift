@@ -28,11 +28,6 @@ public struct UserIdentityInfo: Codable, Sendable, Hashable {
 public struct UserIdentityInfoLite: Codable, Sendable, Hashable {
     public var FirstName: String?
     public var LastName: String?
-
-    public init(FirstName: String? = nil, LastName: String? = nil) {
-        self.FirstName = FirstName
-        self.LastName = LastName
-    }
 }
 
 public struct UserPhoneConfig: Codable, Sendable, Hashable {
@@ -41,27 +36,12 @@ public struct UserPhoneConfig: Codable, Sendable, Hashable {
     public var AfterContactWorkTimeLimit: Int?
     public var DeskPhoneNumber: String?
     public var PersistentConnection: Bool?
-
-    public init(PhoneType: PhoneType? = nil, AutoAccept: Bool? = nil, AfterContactWorkTimeLimit: Int? = nil,
-                DeskPhoneNumber: String? = nil, PersistentConnection: Bool? = nil) {
-        self.PhoneType = PhoneType
-        self.AutoAccept = AutoAccept
-        self.AfterContactWorkTimeLimit = AfterContactWorkTimeLimit
-        self.DeskPhoneNumber = DeskPhoneNumber
-        self.PersistentConnection = PersistentConnection
-    }
 }
 
 public struct AutoAcceptConfig: Codable, Sendable, Hashable {
     public var Channel: Channel
     public var AutoAccept: Bool
     public var AgentFirstCallbackAutoAccept: Bool?
-
-    public init(Channel: Channel, AutoAccept: Bool, AgentFirstCallbackAutoAccept: Bool? = nil) {
-        self.Channel = Channel
-        self.AutoAccept = AutoAccept
-        self.AgentFirstCallbackAutoAccept = AgentFirstCallbackAutoAccept
-    }
 }
 
 public struct AfterContactWorkConfig: Codable, Sendable, Hashable {
@@ -74,46 +54,23 @@ public struct AfterContactWorkConfigPerChannel: Codable, Sendable, Hashable {
     public var Channel: Channel
     public var AfterContactWorkConfig: AfterContactWorkConfig
     public var AgentFirstCallbackAfterContactWorkConfig: AfterContactWorkConfig?
-
-    public init(Channel: Channel, AfterContactWorkConfig: AfterContactWorkConfig,
-                AgentFirstCallbackAfterContactWorkConfig: AfterContactWorkConfig? = nil) {
-        self.Channel = Channel
-        self.AfterContactWorkConfig = AfterContactWorkConfig
-        self.AgentFirstCallbackAfterContactWorkConfig = AgentFirstCallbackAfterContactWorkConfig
-    }
 }
 
 public struct PhoneNumberConfig: Codable, Sendable, Hashable {
     public var Channel: Channel
     public var PhoneType: PhoneType
     public var PhoneNumber: String?
-
-    public init(Channel: Channel, PhoneType: PhoneType, PhoneNumber: String? = nil) {
-        self.Channel = Channel
-        self.PhoneType = PhoneType
-        self.PhoneNumber = PhoneNumber
-    }
 }
 
 public struct PersistentConnectionConfig: Codable, Sendable, Hashable {
     public var Channel: Channel
     public var PersistentConnection: Bool
-
-    public init(Channel: Channel, PersistentConnection: Bool) {
-        self.Channel = Channel
-        self.PersistentConnection = PersistentConnection
-    }
 }
 
 public struct VoiceEnhancementConfig: Codable, Sendable, Hashable {
     public var Channel: Channel
     /// `VOICE_ISOLATION` | `NOISE_SUPPRESSION` | `NONE`.
     public var VoiceEnhancementMode: String
-
-    public init(Channel: Channel, VoiceEnhancementMode: String) {
-        self.Channel = Channel
-        self.VoiceEnhancementMode = VoiceEnhancementMode
-    }
 }
 
 public struct User: Codable, Sendable, Equatable {
@@ -134,44 +91,6 @@ public struct User: Codable, Sendable, Equatable {
     public var VoiceEnhancementConfigs: [VoiceEnhancementConfig]?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Username: String? = nil,
-        IdentityInfo: UserIdentityInfo? = nil,
-        PhoneConfig: UserPhoneConfig? = nil,
-        DirectoryUserId: String? = nil,
-        SecurityProfileIds: [String]? = nil,
-        RoutingProfileId: String? = nil,
-        HierarchyGroupId: String? = nil,
-        Tags: TagMap? = nil,
-        AutoAcceptConfigs: [AutoAcceptConfig]? = nil,
-        AfterContactWorkConfigs: [AfterContactWorkConfigPerChannel]? = nil,
-        PhoneNumberConfigs: [PhoneNumberConfig]? = nil,
-        PersistentConnectionConfigs: [PersistentConnectionConfig]? = nil,
-        VoiceEnhancementConfigs: [VoiceEnhancementConfig]? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Username = Username
-        self.IdentityInfo = IdentityInfo
-        self.PhoneConfig = PhoneConfig
-        self.DirectoryUserId = DirectoryUserId
-        self.SecurityProfileIds = SecurityProfileIds
-        self.RoutingProfileId = RoutingProfileId
-        self.HierarchyGroupId = HierarchyGroupId
-        self.Tags = Tags
-        self.AutoAcceptConfigs = AutoAcceptConfigs
-        self.AfterContactWorkConfigs = AfterContactWorkConfigs
-        self.PhoneNumberConfigs = PhoneNumberConfigs
-        self.PersistentConnectionConfigs = PersistentConnectionConfigs
-        self.VoiceEnhancementConfigs = VoiceEnhancementConfigs
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// SearchUsers item: like `User` but with `UserIdentityInfoLite` and no modification data.
@@ -191,40 +110,6 @@ public struct UserSearchSummary: Codable, Sendable, Equatable {
     public var PhoneNumberConfigs: [PhoneNumberConfig]?
     public var PersistentConnectionConfigs: [PersistentConnectionConfig]?
     public var VoiceEnhancementConfigs: [VoiceEnhancementConfig]?
-
-    public init(
-        Arn: String? = nil,
-        DirectoryUserId: String? = nil,
-        HierarchyGroupId: String? = nil,
-        Id: String? = nil,
-        IdentityInfo: UserIdentityInfoLite? = nil,
-        PhoneConfig: UserPhoneConfig? = nil,
-        RoutingProfileId: String? = nil,
-        SecurityProfileIds: [String]? = nil,
-        Tags: TagMap? = nil,
-        Username: String? = nil,
-        AutoAcceptConfigs: [AutoAcceptConfig]? = nil,
-        AfterContactWorkConfigs: [AfterContactWorkConfigPerChannel]? = nil,
-        PhoneNumberConfigs: [PhoneNumberConfig]? = nil,
-        PersistentConnectionConfigs: [PersistentConnectionConfig]? = nil,
-        VoiceEnhancementConfigs: [VoiceEnhancementConfig]? = nil
-    ) {
-        self.Arn = Arn
-        self.DirectoryUserId = DirectoryUserId
-        self.HierarchyGroupId = HierarchyGroupId
-        self.Id = Id
-        self.IdentityInfo = IdentityInfo
-        self.PhoneConfig = PhoneConfig
-        self.RoutingProfileId = RoutingProfileId
-        self.SecurityProfileIds = SecurityProfileIds
-        self.Tags = Tags
-        self.Username = Username
-        self.AutoAcceptConfigs = AutoAcceptConfigs
-        self.AfterContactWorkConfigs = AfterContactWorkConfigs
-        self.PhoneNumberConfigs = PhoneNumberConfigs
-        self.PersistentConnectionConfigs = PersistentConnectionConfigs
-        self.VoiceEnhancementConfigs = VoiceEnhancementConfigs
-    }
 }
 
 public struct UserSummary: Codable, Sendable, Equatable {
@@ -233,20 +118,6 @@ public struct UserSummary: Codable, Sendable, Equatable {
     public var Username: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Username: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Username = Username
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateUser`.
@@ -265,72 +136,9 @@ public struct CreateUserRequest: Codable, Sendable, Equatable {
     public var PersistentConnectionConfigs: [PersistentConnectionConfig]?
     public var VoiceEnhancementConfigs: [VoiceEnhancementConfig]?
     public var Tags: TagMap?
-
-    public init(Username: String, Password: String? = nil, IdentityInfo: UserIdentityInfo? = nil,
-                PhoneConfig: UserPhoneConfig? = nil, DirectoryUserId: String? = nil,
-                SecurityProfileIds: [String], RoutingProfileId: String, HierarchyGroupId: String? = nil,
-                AutoAcceptConfigs: [AutoAcceptConfig]? = nil,
-                AfterContactWorkConfigs: [AfterContactWorkConfigPerChannel]? = nil,
-                PhoneNumberConfigs: [PhoneNumberConfig]? = nil,
-                PersistentConnectionConfigs: [PersistentConnectionConfig]? = nil,
-                VoiceEnhancementConfigs: [VoiceEnhancementConfig]? = nil, Tags: TagMap? = nil) {
-        self.Username = Username
-        self.Password = Password
-        self.IdentityInfo = IdentityInfo
-        self.PhoneConfig = PhoneConfig
-        self.DirectoryUserId = DirectoryUserId
-        self.SecurityProfileIds = SecurityProfileIds
-        self.RoutingProfileId = RoutingProfileId
-        self.HierarchyGroupId = HierarchyGroupId
-        self.AutoAcceptConfigs = AutoAcceptConfigs
-        self.AfterContactWorkConfigs = AfterContactWorkConfigs
-        self.PhoneNumberConfigs = PhoneNumberConfigs
-        self.PersistentConnectionConfigs = PersistentConnectionConfigs
-        self.VoiceEnhancementConfigs = VoiceEnhancementConfigs
-        self.Tags = Tags
-    }
 }
 
 public struct CreateUserResponse: Codable, Sendable, Equatable {
     public var UserId: String?
     public var UserArn: String?
-
-    public init(UserId: String? = nil, UserArn: String? = nil) {
-        self.UserId = UserId
-        self.UserArn = UserArn
-    }
-}
-
-public struct DescribeUserResponse: Codable, Sendable {
-    public var User: User?
-
-    public init(User: User? = nil) {
-        self.User = User
-    }
-}
-
-public struct ListUsersResponse: Codable, Sendable, ConnectPage {
-    public var UserSummaryList: [UserSummary]?
-    public var NextToken: String?
-
-    public init(UserSummaryList: [UserSummary]? = nil, NextToken: String? = nil) {
-        self.UserSummaryList = UserSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [UserSummary] { UserSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchUsersResponse: Codable, Sendable, ConnectPage {
-    public var Users: [UserSearchSummary]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(Users: [UserSearchSummary]? = nil, NextToken: String? = nil, ApproximateTotalCount: Int64? = nil) {
-        self.Users = Users
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [UserSearchSummary] { Users ?? [] }
-    public var nextToken: String? { NextToken }
 }

@@ -6,20 +6,6 @@ public struct HierarchyLevel: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// `DescribeUserHierarchyStructure` result: up to five named levels.
@@ -29,20 +15,6 @@ public struct HierarchyStructure: Codable, Sendable, Equatable {
     public var LevelThree: HierarchyLevel?
     public var LevelFour: HierarchyLevel?
     public var LevelFive: HierarchyLevel?
-
-    public init(
-        LevelOne: HierarchyLevel? = nil,
-        LevelTwo: HierarchyLevel? = nil,
-        LevelThree: HierarchyLevel? = nil,
-        LevelFour: HierarchyLevel? = nil,
-        LevelFive: HierarchyLevel? = nil
-    ) {
-        self.LevelOne = LevelOne
-        self.LevelTwo = LevelTwo
-        self.LevelThree = LevelThree
-        self.LevelFour = LevelFour
-        self.LevelFive = LevelFive
-    }
 }
 
 public struct HierarchyLevelUpdate: Codable, Sendable, Hashable {
@@ -58,16 +30,6 @@ public struct HierarchyStructureUpdate: Codable, Sendable, Hashable {
     public var LevelThree: HierarchyLevelUpdate?
     public var LevelFour: HierarchyLevelUpdate?
     public var LevelFive: HierarchyLevelUpdate?
-
-    public init(LevelOne: HierarchyLevelUpdate? = nil, LevelTwo: HierarchyLevelUpdate? = nil,
-                LevelThree: HierarchyLevelUpdate? = nil, LevelFour: HierarchyLevelUpdate? = nil,
-                LevelFive: HierarchyLevelUpdate? = nil) {
-        self.LevelOne = LevelOne
-        self.LevelTwo = LevelTwo
-        self.LevelThree = LevelThree
-        self.LevelFour = LevelFour
-        self.LevelFive = LevelFive
-    }
 }
 
 public struct HierarchyGroupSummary: Codable, Sendable, Equatable {
@@ -76,20 +38,6 @@ public struct HierarchyGroupSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 public struct HierarchyPath: Codable, Sendable, Equatable {
@@ -98,20 +46,6 @@ public struct HierarchyPath: Codable, Sendable, Equatable {
     public var LevelThree: HierarchyGroupSummary?
     public var LevelFour: HierarchyGroupSummary?
     public var LevelFive: HierarchyGroupSummary?
-
-    public init(
-        LevelOne: HierarchyGroupSummary? = nil,
-        LevelTwo: HierarchyGroupSummary? = nil,
-        LevelThree: HierarchyGroupSummary? = nil,
-        LevelFour: HierarchyGroupSummary? = nil,
-        LevelFive: HierarchyGroupSummary? = nil
-    ) {
-        self.LevelOne = LevelOne
-        self.LevelTwo = LevelTwo
-        self.LevelThree = LevelThree
-        self.LevelFour = LevelFour
-        self.LevelFive = LevelFive
-    }
 }
 
 public struct HierarchyGroup: Codable, Sendable, Equatable {
@@ -124,26 +58,6 @@ public struct HierarchyGroup: Codable, Sendable, Equatable {
     public var Tags: TagMap?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Id: String? = nil,
-        Arn: String? = nil,
-        Name: String? = nil,
-        LevelId: String? = nil,
-        HierarchyPath: HierarchyPath? = nil,
-        Tags: TagMap? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Id = Id
-        self.Arn = Arn
-        self.Name = Name
-        self.LevelId = LevelId
-        self.HierarchyPath = HierarchyPath
-        self.Tags = Tags
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 /// Body of `CreateUserHierarchyGroup`.
@@ -151,66 +65,9 @@ public struct CreateUserHierarchyGroupRequest: Codable, Sendable, Equatable {
     public var Name: String
     public var ParentGroupId: String?
     public var Tags: TagMap?
-
-    public init(Name: String, ParentGroupId: String? = nil, Tags: TagMap? = nil) {
-        self.Name = Name
-        self.ParentGroupId = ParentGroupId
-        self.Tags = Tags
-    }
 }
 
 public struct CreateUserHierarchyGroupResponse: Codable, Sendable, Equatable {
     public var HierarchyGroupId: String?
     public var HierarchyGroupArn: String?
-
-    public init(HierarchyGroupId: String? = nil, HierarchyGroupArn: String? = nil) {
-        self.HierarchyGroupId = HierarchyGroupId
-        self.HierarchyGroupArn = HierarchyGroupArn
-    }
-}
-
-public struct DescribeUserHierarchyGroupResponse: Codable, Sendable {
-    public var HierarchyGroup: HierarchyGroup?
-
-    public init(HierarchyGroup: HierarchyGroup? = nil) {
-        self.HierarchyGroup = HierarchyGroup
-    }
-}
-
-public struct DescribeUserHierarchyStructureResponse: Codable, Sendable {
-    public var HierarchyStructure: HierarchyStructure?
-
-    public init(HierarchyStructure: HierarchyStructure? = nil) {
-        self.HierarchyStructure = HierarchyStructure
-    }
-}
-
-public struct ListUserHierarchyGroupsResponse: Codable, Sendable, ConnectPage {
-    public var UserHierarchyGroupSummaryList: [HierarchyGroupSummary]?
-    public var NextToken: String?
-
-    public init(UserHierarchyGroupSummaryList: [HierarchyGroupSummary]? = nil, NextToken: String? = nil) {
-        self.UserHierarchyGroupSummaryList = UserHierarchyGroupSummaryList
-        self.NextToken = NextToken
-    }
-    public var items: [HierarchyGroupSummary] { UserHierarchyGroupSummaryList ?? [] }
-    public var nextToken: String? { NextToken }
-}
-
-public struct SearchUserHierarchyGroupsResponse: Codable, Sendable, ConnectPage {
-    public var UserHierarchyGroups: [HierarchyGroup]?
-    public var NextToken: String?
-    public var ApproximateTotalCount: Int64?
-
-    public init(
-        UserHierarchyGroups: [HierarchyGroup]? = nil,
-        NextToken: String? = nil,
-        ApproximateTotalCount: Int64? = nil
-    ) {
-        self.UserHierarchyGroups = UserHierarchyGroups
-        self.NextToken = NextToken
-        self.ApproximateTotalCount = ApproximateTotalCount
-    }
-    public var items: [HierarchyGroup] { UserHierarchyGroups ?? [] }
-    public var nextToken: String? { NextToken }
 }

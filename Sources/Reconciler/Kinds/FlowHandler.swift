@@ -121,8 +121,8 @@ enum FlowContentCalls {
 }
 
 extension FlowHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchContactFlowsResponse> {
-        reader.searchContactFlows(instanceId: instanceId, criteria: name.map { _ in ContactFlowSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> ContactFlow.SearchCriteria? {
+        name.map { _ in ContactFlowSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of f: ContactFlow) -> LiveIdentity? {
@@ -135,7 +135,7 @@ extension FlowHandler {
         guard f.Content == nil else { return .none }
         let read = context.read, names = context.names, id = identity.id
         return .fetch {
-            let flow = try await read.one { try await read.reader.describeContactFlow(instanceId: read.instanceId, contactFlowId: id) }
+            let flow = try await read.one { try await read.reader.describe(ContactFlow.self, instanceId: read.instanceId, id: id) }
             return FlowContentCalls.contentFields(names.content(flow.Content))
         }
     }

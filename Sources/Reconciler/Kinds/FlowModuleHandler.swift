@@ -71,8 +71,8 @@ struct FlowModuleHandler: SearchableKind {
 }
 
 extension FlowModuleHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchContactFlowModulesResponse> {
-        reader.searchContactFlowModules(instanceId: instanceId, criteria: name.map { _ in ContactFlowModuleSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> ContactFlowModule.SearchCriteria? {
+        name.map { _ in ContactFlowModuleSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of m: ContactFlowModule) -> LiveIdentity? {
@@ -86,7 +86,7 @@ extension FlowModuleHandler {
         let read = context.read, names = context.names, id = identity.id
         return .fetch {
             let module = try await read.one {
-                try await read.reader.describeContactFlowModule(instanceId: read.instanceId, contactFlowModuleId: id)
+                try await read.reader.describe(ContactFlowModule.self, instanceId: read.instanceId, id: id)
             }
             return FlowContentCalls.contentFields(names.content(module.Content))
         }

@@ -38,8 +38,8 @@ struct HierarchyGroupHandler: SearchableKind {
 }
 
 extension HierarchyGroupHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchUserHierarchyGroupsResponse> {
-        reader.searchUserHierarchyGroups(instanceId: instanceId, criteria: name.map { path in UserHierarchyGroupSearchCriteria(StringCondition: .exact("name", path.split(separator: "/").last.map(String.init))) })
+    func criteria(named name: String?) -> ConnectAPI.HierarchyGroup.SearchCriteria? {
+        name.map { path in StringSearchCriteria(StringCondition: .exact("name", path.split(separator: "/").last.map(String.init))) }
     }
 
     /// Level "0" is Connect's root, not a group of the hierarchy.

@@ -48,7 +48,7 @@ struct HierarchyStructureHandler: KindHandler {
 extension HierarchyStructureHandler {
     func search(_ context: LiveReadContext) async throws -> [HierarchyStructure] {
         let reader = context.reader, instanceId = context.instanceId
-        return [try await context.one { try await reader.describeUserHierarchyStructure(instanceId: instanceId) }]
+        return [try await context.one { try await reader.describe(HierarchyStructure.self, instanceId: instanceId) }]
     }
 
     func identity(of raw: HierarchyStructure) -> LiveIdentity? {

@@ -48,8 +48,8 @@ struct HoursOfOperationHandler: SearchableKind {
 }
 
 extension HoursOfOperationHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchHoursOfOperationsResponse> {
-        reader.searchHoursOfOperations(instanceId: instanceId, criteria: name.map { _ in HoursOfOperationSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> ConnectAPI.HoursOfOperation.SearchCriteria? {
+        name.map { _ in StringSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of h: ConnectAPI.HoursOfOperation) -> LiveIdentity? {

@@ -109,15 +109,18 @@ struct Renames: Sendable {
 
 /// A kind read with one Search operation: searching everything and finding one by name
 /// (after a DuplicateResourceException) are then the same call with or without a name.
-protocol SearchableKind: KindHandler {
-    associatedtype Page: ConnectPage where Page.Item == Raw
+protocol SearchableKind: KindHandler where Raw: ConnectSearchable {
     /// Shown in the read progress line (`queues`).
     var readLabel: String { get }
-    /// The Search pages of this kind; with `name`, only the resources so named.
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<Page>
+    /// The Search criteria for everything of this kind (nil), or for the resources named `name`.
+    func criteria(named name: String?) -> Raw.SearchCriteria?
 }
 
 extension SearchableKind {
+    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchResponse<Raw>> {
+        reader.pages(SearchRequest<Raw>(instanceId: instanceId, criteria: criteria(named: name)))
+    }
+
     func search(_ context: LiveReadContext) async throws -> [Raw] {
         try await context.all(readLabel, searchPages(context.reader, context.instanceId, named: nil))
     }

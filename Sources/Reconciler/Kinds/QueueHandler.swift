@@ -108,8 +108,8 @@ struct QueueHandler: SearchableKind {
 }
 
 extension QueueHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchQueuesResponse> {
-        reader.searchQueues(instanceId: instanceId, criteria: QueueSearchCriteria(StringCondition: .exact("name", name), QueueTypeCondition: name == nil ? "STANDARD" : nil))
+    func criteria(named name: String?) -> ConnectAPI.Queue.SearchCriteria? {
+        QueueSearchCriteria(StringCondition: .exact("name", name), QueueTypeCondition: name == nil ? "STANDARD" : nil)
     }
 
     /// ListQueueQuickConnects, only for queues whose quick connects the manifests manage.
@@ -117,7 +117,7 @@ extension QueueHandler {
         guard context.manages("quickConnects", of: identity.address) else { return .none }
         let read = context.read, names = context.names, id = identity.id
         return .fetch {
-            let summaries = try await read.items(read.reader.listQueueQuickConnects(instanceId: read.instanceId, queueId: id))
+            let summaries = try await read.items(read.reader.pages(ListRequest<Listings.QueueQuickConnects>(instanceId: read.instanceId, parentId: id)))
             return ["quickConnects": .strings(summaries.compactMap { s in s.Id.flatMap { names.knownName(.quickConnect, $0) } ?? s.Name })]
         }
     }

@@ -71,8 +71,8 @@ struct QuickConnectHandler: SearchableKind {
 }
 
 extension QuickConnectHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchQuickConnectsResponse> {
-        reader.searchQuickConnects(instanceId: instanceId, criteria: name.map { _ in QuickConnectSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> ConnectAPI.QuickConnect.SearchCriteria? {
+        name.map { _ in StringSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of q: ConnectAPI.QuickConnect) -> LiveIdentity? {

@@ -105,8 +105,8 @@ struct RoutingProfileHandler: SearchableKind {
 }
 
 extension RoutingProfileHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchRoutingProfilesResponse> {
-        reader.searchRoutingProfiles(instanceId: instanceId, criteria: name.map { _ in RoutingProfileSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> ConnectAPI.RoutingProfile.SearchCriteria? {
+        name.map { _ in StringSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of p: ConnectAPI.RoutingProfile) -> LiveIdentity? {
@@ -126,7 +126,7 @@ extension RoutingProfileHandler {
         }
         let read = context.read, names = context.names, id = identity.id
         return .fetch {
-            let configs = try await read.items(read.reader.listRoutingProfileQueues(instanceId: read.instanceId, routingProfileId: id))
+            let configs = try await read.items(read.reader.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: read.instanceId, parentId: id)))
             return ["queues": Projection.routingQueues(configs.map {
                 (queue: names.knownName(.queue, $0.QueueId) ?? $0.QueueName, channel: $0.Channel.rawValue.lowercased(),
                  priority: $0.Priority, delay: $0.Delay)

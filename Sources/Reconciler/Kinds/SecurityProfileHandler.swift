@@ -37,8 +37,8 @@ struct SecurityProfileHandler: SearchableKind {
 }
 
 extension SecurityProfileHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchSecurityProfilesResponse> {
-        reader.searchSecurityProfiles(instanceId: instanceId, criteria: name.map { _ in SecurityProfileSearchCriteria(StringCondition: .exact("name", name)) })
+    func criteria(named name: String?) -> SecurityProfileSearchSummary.SearchCriteria? {
+        name.map { _ in StringSearchCriteria(StringCondition: .exact("name", name)) }
     }
 
     func identity(of s: SecurityProfileSearchSummary) -> LiveIdentity? {
@@ -55,8 +55,7 @@ extension SecurityProfileHandler {
         }
         let read = context.read, id = identity.id
         return .fetch {
-            let permissions = try await read.items(read.reader.listSecurityProfilePermissions(instanceId: read.instanceId,
-                                                                                             securityProfileId: id))
+            let permissions = try await read.items(read.reader.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: read.instanceId, parentId: id)))
             return ["permissions": .strings(permissions)]
         }
     }

@@ -105,8 +105,8 @@ struct UserHandler: SearchableKind {
 }
 
 extension UserHandler {
-    func searchPages(_ reader: any ConnectReader, _ instanceId: String, named name: String?) -> ConnectPages<SearchUsersResponse> {
-        reader.searchUsers(instanceId: instanceId, criteria: name.map { _ in UserSearchCriteria(StringCondition: .exact("Username", name)) })
+    func criteria(named name: String?) -> UserSearchSummary.SearchCriteria? {
+        name.map { _ in UserSearchCriteria(StringCondition: .exact("Username", name)) }
     }
 
     func identity(of u: UserSearchSummary) -> LiveIdentity? {
@@ -124,7 +124,7 @@ extension UserHandler {
         }
         let read = context.read, id = identity.id
         return .fetch {
-            let user = try await read.one { try await read.reader.describeUser(instanceId: read.instanceId, userId: id) }
+            let user = try await read.one { try await read.reader.describe(ConnectAPI.User.self, instanceId: read.instanceId, id: id) }
             let info = user.IdentityInfo
             return ["email": .string(info?.Email ?? ""), "secondaryEmail": .string(info?.SecondaryEmail ?? ""),
                     "mobile": .string(info?.Mobile ?? "")]
