@@ -65,6 +65,11 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"], swiftSettings: strict),
+        // Shared by the test targets only (not part of the product): one way to start a test emulator.
+        .target(name: "PatchbayTestSupport", dependencies: [
+            "ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator", "SigV4",
+        ], swiftSettings: strict),
+
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Model"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
@@ -80,12 +85,13 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ConnectEmulatorTests", dependencies: ["ConnectEmulator", "SigV4"], swiftSettings: strict),
         .testTarget(name: "ReconcilerTests", dependencies: [
-            "Reconciler", "Model", "ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator", "SigV4",
+            "Reconciler", "Model", "ConnectAPI", "ConnectHTTP", "AWSClient", "ConnectEmulator", "SigV4", "PatchbayTestSupport",
         ], swiftSettings: strict),
         .testTarget(name: "PatchbayCLITests", dependencies: ["PatchbayCLI", "Reconciler"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: [
             "PatchbayCLI", "ConnectEmulator", "ConnectAPI", "ConnectHTTP", "AWSClient", "SigV4", "Reconciler", "Model",
+            "PatchbayTestSupport",
         ], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -2,6 +2,7 @@ import ConnectAPI
 import ConnectEmulator
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Adoption of same-named untagged resources, externals, and apply under Connect's quotas.

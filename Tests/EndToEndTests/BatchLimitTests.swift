@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Connect takes at most 10 queue configs per routing-profile call: the planner splits, the

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5, "must show" 2: a change made behind Patchbay's back shows up as drift (exit 2,

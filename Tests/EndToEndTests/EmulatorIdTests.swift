@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Found by FaultTests: an emulator restarted from its state file with the same `randomSeed`

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// `--env`: the environment picks the instance (no --instance-id) and the variables.

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// design.md §2 exit codes, confirmation without a terminal, ownership, and passwords never

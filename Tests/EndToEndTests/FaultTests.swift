@@ -2,6 +2,7 @@ import ConnectAPI
 import ConnectEmulator
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5, "must show" 4: with 20% of requests failing (500, 429, dropped connections before

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 
 /// Everything of an instance that the tests look at, read through `ConnectClient` (over
 /// HTTP, SigV4) — independent of the reconciler's own reader.

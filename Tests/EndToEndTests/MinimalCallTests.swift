@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5, "must show" 3: each field of each kind is updated with the minimal call(s), and

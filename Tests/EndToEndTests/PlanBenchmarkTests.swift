@@ -1,5 +1,6 @@
 import ConnectEmulator
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5's note: API calls and wall time of `plan` on 1,000 users / 100 queues / 50 routing

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #9, "must show": a plan lists exactly the calls apply makes. For an apply with creates,

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5, "must show" 3: prune deletes only what it should and never a default; a flow ↔

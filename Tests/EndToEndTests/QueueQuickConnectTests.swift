@@ -1,5 +1,6 @@
 import ConnectAPI
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #9's proof that quick connects were invisible: an `external: true` quick connect used

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5, "must show" 1: apply the quickstart on a fresh instance, plan shows no changes,

@@ -1,6 +1,7 @@
 import ConnectAPI
 import ConnectHTTP
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue #5 item 7: `plan --out` then `apply --plan`, refused when the instance changed or the

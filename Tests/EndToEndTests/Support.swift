@@ -4,6 +4,7 @@ import ConnectEmulator
 import ConnectHTTP
 import Foundation
 import SigV4
+import PatchbayTestSupport
 import Testing
 
 /// Where things are: the package root, the examples, the built `patchbay` binary.
@@ -41,23 +42,6 @@ enum Paths {
     }()
 }
 
-/// A scratch directory removed at deinit.
-final class TempDir: Sendable {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    /// Copies a directory (e.g. examples/quickstart) into this one under `name`; returns its path.
-    func copy(_ source: URL, as name: String) throws -> URL {
-        let target = url.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: source, to: target)
-        return target
-    }
-}
 
 /// The result of one run of the binary.
 struct RunResult: CustomStringConvertible {
@@ -135,90 +119,6 @@ private func runPatchbay(_ arguments: [String], environment extra: [String: Stri
     return RunResult(exitCode: process.terminationStatus,
                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-}
-
-/// One line of the emulator's request log.
-struct LoggedRequest: Decodable {
-    var operation: String
-    var status: Int?
-    var fault: String?
-
-    var isWrite: Bool {
-        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search"))
-    }
-}
-
-/// An in-process emulator on port 0, with a request log and a client that talks to it
-/// over HTTP with SigV4 (credentials test/test).
-final class TestEmulator: Sendable {
-    let server: EmulatorServer
-    let url: URL
-    let logPath: String
-    let client: ConnectClient
-    private let transport: AWSHTTPTransport
-    private let dir: TempDir
-
-    var instanceId: String { server.instanceId }
-
-    init(faultRate: Double = 0, seed: UInt64? = 42, throttle: ThrottleSetting? = nil, stateFile: String? = nil,
-         instanceId: String? = nil, quotas: EmulatorQuotas = EmulatorQuotas()) async throws {
-        dir = try TempDir()
-        logPath = dir.path("requests.jsonl")
-        var config = EmulatorConfiguration()
-        config.stateFile = stateFile
-        config.quotas = quotas
-        config.instanceId = instanceId
-        config.requestLogFile = logPath
-        config.faultRate = faultRate
-        config.randomSeed = seed
-        config.throttle = throttle
-        server = EmulatorServer(configuration: config)
-        url = try await server.start()
-        var clientConfig = try AWSClientConfiguration(
-            region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
-            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
-        clientConfig.rateLimits.enabled = false
-        transport = AWSHTTPTransport(configuration: clientConfig)
-        client = ConnectClient(transport: transport)
-    }
-
-    /// `--endpoint-url … --instance-id … --region us-east-1 --rate-limit off`
-    var connectionArguments: [String] {
-        ["--endpoint-url", url.absoluteString, "--instance-id", instanceId, "--region", "us-east-1", "--rate-limit", "off"]
-    }
-
-    /// Every request logged so far.
-    func requests() throws -> [LoggedRequest] {
-        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(LoggedRequest.self, from: Data($0.utf8)) }
-    }
-
-    /// Requests logged after `mark` (a count from `requests().count`).
-    func requests(since mark: Int) throws -> [LoggedRequest] { Array(try requests().dropFirst(mark)) }
-
-    /// Successful write operations since `mark`, sorted.
-    func writes(since mark: Int) throws -> [String] {
-        try requests(since: mark).filter { $0.isWrite && $0.status == 200 }.map(\.operation).sorted()
-    }
-
-    func stop() async {
-        try? await transport.shutdown()
-        try? await server.shutdown()
-    }
-}
-
-/// Starts an emulator, runs `body`, always stops it.
-func withEmulator<T>(faultRate: Double = 0, seed: UInt64? = 42,
-                     _ body: (TestEmulator) async throws -> T) async throws -> T {
-    let emulator = try await TestEmulator(faultRate: faultRate, seed: seed)
-    do {
-        let result = try await body(emulator)
-        await emulator.stop()
-        return result
-    } catch {
-        await emulator.stop()
-        throw error
-    }
 }
 
 extension String {

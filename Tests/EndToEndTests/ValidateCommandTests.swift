@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 import Model
 import PatchbayCLI
 import Testing

@@ -5,6 +5,7 @@ import ConnectHTTP
 import Foundation
 import Model
 import SigV4
+import PatchbayTestSupport
 import Testing
 @testable import Reconciler
 
@@ -47,20 +48,13 @@ import Testing
     }
 
     struct Instance {
-        var server: EmulatorServer
-        var client: ConnectClient
-        var transport: AWSHTTPTransport
+        var emulator: TestEmulator
+        var server: EmulatorServer { emulator.server }
+        var client: ConnectClient { emulator.client }
         var id: String { server.instanceId }
 
         static func start(seed: UInt64) async throws -> Instance {
-            let server = EmulatorServer(configuration: EmulatorConfiguration(randomSeed: seed))
-            let url = try await server.start()
-            var configuration = try AWSClientConfiguration(
-                region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
-                credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test", sessionToken: nil)))
-            configuration.rateLimits.enabled = false
-            let transport = AWSHTTPTransport(configuration: configuration)
-            return Instance(server: server, client: ConnectClient(transport: transport), transport: transport)
+            Instance(emulator: try await TestEmulator(seed: seed))
         }
 
         func plan(_ desired: DesiredState) async throws -> (PlanningResult, LiveState) {
@@ -75,8 +69,7 @@ import Testing
         }
 
         func stop() async {
-            try? await transport.shutdown()
-            try? await server.shutdown()
+            await emulator.stop()
         }
     }
 

@@ -5,6 +5,7 @@ import ConnectHTTP
 import Foundation
 import Model
 import SigV4
+import PatchbayTestSupport
 import Testing
 @testable import Reconciler
 
@@ -25,21 +26,15 @@ import Testing
     }
 
     /// Starts an emulator, applies `desired()` and returns a client to it.
-    static func appliedInstance() async throws -> (EmulatorServer, ConnectClient, AWSHTTPTransport) {
-        let server = EmulatorServer(configuration: EmulatorConfiguration(randomSeed: 1))
-        let url = try await server.start()
-        var configuration = try AWSClientConfiguration(
-            region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
-            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test", sessionToken: nil)))
-        configuration.rateLimits.enabled = false
-        let transport = AWSHTTPTransport(configuration: configuration)
-        let client = ConnectClient(transport: transport)
+    static func appliedInstance() async throws -> (EmulatorServer, ConnectClient, TestEmulator) {
+        let emulator = try await TestEmulator(seed: 1)
+        let server = emulator.server, client = emulator.client
         let reader = LiveStateReader(reader: client, instanceId: server.instanceId)
         let empty = try await reader.read(for: desired())
         let planning = Planner.plan(desired: desired(), live: empty, instance: .init(id: server.instanceId, region: "us-east-1"))
         let report = await Applier(client: client, instanceId: server.instanceId).apply(planning, live: empty, desired: desired())
         #expect(report.succeeded)
-        return (server, client, transport)
+        return (server, client, emulator)
     }
 
     static func plan(_ client: ConnectClient, _ server: EmulatorServer, _ mode: RefreshMode) async throws -> (Plan, Int) {
@@ -49,7 +44,7 @@ import Testing
     }
 
     @Test func fastReadMakesNoPerResourceCalls() async throws {
-        let (server, client, transport) = try await Self.appliedInstance()
+        let (server, client, emulator) = try await Self.appliedInstance()
         let (fast, fastCalls) = try await Self.plan(client, server, .fast)
         let (full, fullCalls) = try await Self.plan(client, server, .full)
         #expect(!fast.hasChanges)
@@ -58,12 +53,11 @@ import Testing
         // managed); full adds 3 DescribeUser, 1 ListRoutingProfileQueues, 1 ListSecurityProfilePermissions.
         #expect(fastCalls == 10)
         #expect(fullCalls == fastCalls + 5)
-        try await transport.shutdown()
-        try await server.shutdown()
+        await emulator.stop()
     }
 
     @Test func consoleEditOfAFingerprintedFieldIsSeenOnlyByFullRefresh() async throws {
-        let (server, client, transport) = try await Self.appliedInstance()
+        let (server, client, emulator) = try await Self.appliedInstance()
         let users = try await client.pages(SearchRequest<UserSearchSummary>(instanceId: server.instanceId)).collect()
         let agent = try #require(users.first { $0.Username == "agent1" }?.Id)
         try await client.write(.updateUserIdentityInfo, ["InstanceId": server.instanceId, "UserId": agent],
@@ -73,12 +67,11 @@ import Testing
         let (full, _) = try await Self.plan(client, server, .full)
         #expect(full.changes.map(\.address) == ["user.agent1"])
         #expect(full.changes.first?.fields.first { $0.path == "email" }?.before == "changed@example.com")
-        try await transport.shutdown()
-        try await server.shutdown()
+        await emulator.stop()
     }
 
     @Test func fastReadStillSeesQueueMembershipChanges() async throws {
-        let (server, client, transport) = try await Self.appliedInstance()
+        let (server, client, emulator) = try await Self.appliedInstance()
         let profiles = try await client.pages(SearchRequest<ConnectAPI.RoutingProfile>(instanceId: server.instanceId)).collect()
         let profile = try #require(profiles.first { $0.Name == "Tier 1" })
         let queues = try await client.pages(SearchRequest<ConnectAPI.Queue>(instanceId: server.instanceId)).collect()
@@ -90,7 +83,6 @@ import Testing
         let (fast, _) = try await Self.plan(client, server, .fast)
         #expect(fast.changes.map(\.address) == ["routingProfile.Tier 1"])
         #expect(fast.changes.first?.calls == ["AssociateRoutingProfileQueues"])
-        try await transport.shutdown()
-        try await server.shutdown()
+        await emulator.stop()
     }
 }
