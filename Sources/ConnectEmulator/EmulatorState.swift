@@ -235,8 +235,10 @@ struct StateFile: Codable {
 /// Writes the state file behind the requests. A change only marks the state dirty; the
 /// serial queue then takes one snapshot (under the service lock, copy-on-write) per
 /// write, so changes that arrive while a write is running are coalesced into the next
-/// one and a write costs the requests at most one table copy, not one per change.
-/// `flush()` (called on shutdown) waits for the last write.
+/// one and a write costs the requests at most one table copy, not one per change. After
+/// a write the next one waits at least as long as that write took, so however fast the
+/// changes come the writer uses at most half a core (a big instance's file takes a while
+/// to serialize). `flush()` (called on shutdown) writes what is pending at once.
 final class StatePersister: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
@@ -263,24 +265,38 @@ final class StatePersister: @unchecked Sendable {
         if schedule { queue.async { self.drain() } }
     }
 
-    func flush() { queue.sync { self.drain() } }
+    func flush() { queue.sync { _ = self.writeIfDirty() } }
 
     private func drain() {
-        while true {
+        guard let took = writeIfDirty() else {
             lock.lock()
-            guard dirty, let source else {
-                scheduled = false
-                lock.unlock()
-                return
-            }
-            dirty = false
+            scheduled = false
+            let again = dirty  // a change between the check and now
+            if again { scheduled = true }
             lock.unlock()
-            guard let next = source() else { continue }
+            if again { queue.async { self.drain() } }
+            return
+        }
+        queue.asyncAfter(deadline: .now() + took) { self.drain() }
+    }
+
+    /// Writes the current state if it changed; returns how long that took (nil: nothing to do).
+    private func writeIfDirty() -> Double? {
+        lock.lock()
+        guard dirty, let source else {
+            lock.unlock()
+            return nil
+        }
+        dirty = false
+        lock.unlock()
+        let started = DispatchTime.now()
+        if let next = source() {
             do {
                 try StateFile.save(next, path: path)
             } catch {
                 FileHandle.standardError.write(Data("emulator: could not write state: \(error)\n".utf8))
             }
         }
+        return Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
 }
