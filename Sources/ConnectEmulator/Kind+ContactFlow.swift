@@ -57,7 +57,7 @@ enum ContactFlowKind {
             content = try s.flowContent(c)
             let status = c.string("Status") ?? "PUBLISHED"
             guard status == "PUBLISHED" || status == "SAVED" else { throw ConnectError.invalidParameter("Status must be PUBLISHED or SAVED") }
-            try s.checkFlowContent(content, published: status == "PUBLISHED", module: false)
+            try s.checkFlowContent(content, published: status == "PUBLISHED", module: false, flowType: type)
             attrs.merge(["Type": .string(type), "State": "ACTIVE", "Status": .string(status), "Content": .string(content)]) { _, new in new }
         }
         return ["ContactFlowId": .string(r.id), "ContactFlowArn": .string(r.arn),
@@ -101,7 +101,8 @@ enum ContactFlowKind {
         let (id, qualifier) = try qualified(c.label("ContactFlowId"), allowVersion: false)
         _ = try s.updateOp(.contactFlow, c, find: { _ in try s.require(.contactFlow, id) }) { r in
             let content = try s.flowContent(c)
-            try s.checkFlowContent(content, published: qualifier == .published, module: false)
+            try s.checkFlowContent(content, published: qualifier == .published, module: false,
+                                   flowType: r.attrs["Type"]?.stringValue)
             switch qualifier {
             case .published:
                 r.attrs["Content"] = .string(content)
@@ -125,14 +126,15 @@ extension ConnectService {
         return content
     }
 
-    /// Validates flow content; when `published`, its resource references must exist.
-    func checkFlowContent(_ content: String, published: Bool, module: Bool) throws {
-        var problems = FlowValidator.structuralProblems(content)
-        if problems.isEmpty && published {
-            problems += FlowValidator.references(content).compactMap { ref in
-                referenceProblem(ref)
-            }
-        }
+    /// Validates flow content as Connect does: SAVED content gets the basic checks; PUBLISHED
+    /// content the full publish-time validation ("The `PUBLISHED` status will initiate
+    /// validation on the content. `SAVED` does not initiate validation of the content.",
+    /// CreateContactFlow `Status`): the Flow language catalogue for the flow's type (nil for a
+    /// module), and every reference resolved against this instance.
+    func checkFlowContent(_ content: String, published: Bool, module: Bool, flowType: String? = nil) throws {
+        let problems = published
+            ? FlowValidator.publishProblems(content, flowType: module ? nil : flowType, referenceProblem: referenceProblem)
+            : FlowValidator.basicProblems(content)
         if !problems.isEmpty {
             throw module ? ConnectError.invalidModule(problems) : ConnectError.invalidFlow(problems)
         }
