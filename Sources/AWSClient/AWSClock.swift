@@ -34,16 +34,3 @@ public struct SystemRandom: AWSRandom {
     public func next() -> Double { Double.random(in: 0..<1) }
 }
 
-/// A value guarded by a lock, for the few shared mutable states that are not actors.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Per-run counts of calls by operation, safe to update from any task. The
 /// reconciler reports `snapshot()` at the end of a run.
@@ -18,7 +19,7 @@ public final class CallStatistics: Sendable {
         public init() {}
     }
 
-    private let state = LockedBox<[String: Counts]>([:])
+    private let state = Mutex<[String: Counts]>([:])
 
     public init() {}
 

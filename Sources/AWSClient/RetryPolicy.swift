@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The AWS "standard" retry mode (connect-api.md §6, with the 2026 backoff bases):
 /// attempts capped by `maxAttempts`, full-jitter exponential backoff
@@ -85,12 +86,12 @@ public struct RetryPolicy: Sendable {
 /// tokens; a retry takes its cost, a success refunds. When a retry cannot be paid
 /// for, the error is surfaced.
 public final class RetryQuota: Sendable {
-    private let state: LockedBox<Int>
+    private let state: Mutex<Int>
     public let capacity: Int
 
     public init(capacity: Int = 500) {
         self.capacity = capacity
-        self.state = LockedBox(capacity)
+        self.state = Mutex(capacity)
     }
 
     public var available: Int { state.withLock { $0 } }

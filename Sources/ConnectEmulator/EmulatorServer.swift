@@ -3,12 +3,13 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// A local, wire-compatible Amazon Connect endpoint (design.md §5). Start it in-process
 /// on port 0 for tests, or run it with `patchbay emulator`.
 public final class EmulatorServer: Sendable {
     public let configuration: EmulatorConfiguration
-    private let runtime: Locked<Runtime>
+    private let runtime: Mutex<Runtime>
     private let logger = Logger(label: "patchbay.emulator")
 
     private struct Runtime {
@@ -24,7 +25,7 @@ public final class EmulatorServer: Sendable {
 
     public init(configuration: EmulatorConfiguration) {
         self.configuration = configuration
-        runtime = Locked(Runtime(instanceId: configuration.instanceId ?? ""))
+        runtime = Mutex(Runtime(instanceId: configuration.instanceId ?? ""))
     }
 
     /// The instance this emulator serves (known after `start()`; before, the configured id).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One HTTP request as the server hands it over.
 struct EmulatorHTTPRequest: Sendable {
@@ -23,8 +24,8 @@ final class RequestProcessor: Sendable {
     let configuration: EmulatorConfiguration
     let service: ConnectService
     let verifier: SignatureVerifier
-    private let buckets = Locked<[String: TokenBucket]>([:])
-    private let faultRandom: Locked<EmulatorRandom>
+    private let buckets = Mutex<[String: TokenBucket]>([:])
+    private let faultRandom: Mutex<EmulatorRandom>
     private let log: RequestLog?
 
     init(configuration: EmulatorConfiguration, service: ConnectService) throws {
@@ -32,7 +33,7 @@ final class RequestProcessor: Sendable {
         self.service = service
         self.verifier = SignatureVerifier(accessKeyId: configuration.accessKeyId, secretAccessKey: configuration.secretAccessKey,
                                           region: configuration.region)
-        self.faultRandom = Locked(EmulatorRandom(seed: configuration.randomSeed.map { $0 ^ 0xFA17_FA17 }))
+        self.faultRandom = Mutex(EmulatorRandom(seed: configuration.randomSeed.map { $0 ^ 0xFA17_FA17 }))
         self.log = try configuration.requestLogFile.map { try RequestLog(path: $0) }
     }
 
@@ -161,7 +162,7 @@ struct TokenBucket: Sendable {
 
 /// JSON lines request log. Never records the Authorization header or bodies.
 final class RequestLog: Sendable {
-    private let handle: Locked<FileHandle>
+    private let handle: Mutex<FileHandle>
 
     init(path: String) throws {
         if !FileManager.default.fileExists(atPath: path) {
@@ -171,7 +172,7 @@ final class RequestLog: Sendable {
         }
         guard let h = FileHandle(forWritingAtPath: path) else { throw EmulatorSetupError("cannot open request log \(path)") }
         h.seekToEndOfFile()
-        handle = Locked(h)
+        handle = Mutex(h)
     }
 
     func write(_ line: JSONValue) {

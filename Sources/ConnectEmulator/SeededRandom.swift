@@ -39,14 +39,3 @@ struct EmulatorRandom: Sendable {
     }
 }
 
-/// A lock around a value, for state shared between NIO threads and tasks.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}

@@ -68,7 +68,7 @@ struct SignatureVerifier: Sendable {
         let sts = SigV4Signer.stringToSign(canonicalRequest: canonical, amzDate: amzDate, scope: scope)
         let expected = SigV4Signer.signature(secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: scopeRegion,
                                              service: scopeService, stringToSign: sts)
-        guard Self.constantTimeEqual(expected, signature) else {
+        guard SigV4Verifier.constantTimeEqual(expected, signature) else {
             throw ConnectError.frontDoor(code: "InvalidSignatureException", status: 403, message: Self.mismatchMessage)
         }
     }
@@ -80,13 +80,5 @@ struct SignatureVerifier: Sendable {
             let v = kv.count > 1 ? (String(kv[1]).removingPercentEncoding ?? String(kv[1])) : ""
             return (name: k, value: v)
         }
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in 0..<x.count { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 }

@@ -67,7 +67,8 @@ public enum SigV4Verifier {
         return .valid(accessKeyId: auth.accessKeyId)
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    /// Compares in time independent of where the strings differ (signatures, keys).
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0
