@@ -323,19 +323,19 @@ struct CredentialTests {
 
     @Test func nothingFoundListsEverySource() async throws {
         try await withTemporaryDirectory { dir in
-            // IMDS pointed at a closed loopback port: unreachable, skipped.
-            let closed = try await TestHTTPServer()
-            await closed.stop()
+            // IMDS pointed at a closed loopback port: unreachable, skipped. (Port 1: a port freed by a
+            // stopped test server could be taken by another test's server running at the same time.)
+            let closedURL = "http://127.0.0.1:1"
             var env = Self.baseEnv(dir)
             env["AWS_EC2_METADATA_DISABLED"] = nil
-            env["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = closed.url
+            env["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = closedURL
             let error = await #expect(throws: AWSTransportError.self) { try await resolve(env) }
             let message = error?.message ?? ""
             #expect(error?.kind == .credentials)
             for fragment in ["no AWS credentials found", "environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set",
                              "web identity (AWS_WEB_IDENTITY_TOKEN_FILE): AWS_WEB_IDENTITY_TOKEN_FILE not set",
                              "shared config profile 'default': profile 'default' no config or credentials file found",
-                             "container credentials", "EC2 instance metadata (IMDSv2): instance metadata service at \(closed.url) not reachable"] {
+                             "container credentials", "EC2 instance metadata (IMDSv2): instance metadata service at \(closedURL) not reachable"] {
                 #expect(message.contains(fragment), "missing '\(fragment)' in:\n\(message)")
             }
             env["AWS_EC2_METADATA_DISABLED"] = "true"
