@@ -27,7 +27,7 @@ final class ConnectSession: Sendable {
         self.endpointDescription = endpointDescription
     }
 
-    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?) async throws -> ConnectSession {
+    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?, manifestPath: String? = nil) async throws -> ConnectSession {
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "patchbay.aws")
         logger.logLevel = options.verbose ? .debug : .warning
@@ -37,12 +37,13 @@ final class ConnectSession: Sendable {
         var configuration: AWSClientConfiguration
         var instanceId: String
         if options.emulator {
+            let statePath = options.emulatorStatePath(manifestPath: manifestPath)
             var emulatorConfig = EmulatorConfiguration()
-            emulatorConfig.stateFile = options.emulatorState
+            emulatorConfig.stateFile = statePath
             emulatorConfig.instanceId = wantedInstance
             emulatorConfig.region = options.region ?? manifest?.region ?? "us-east-1"
             try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: options.emulatorState).deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: URL(fileURLWithPath: statePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             let server = EmulatorServer(configuration: emulatorConfig)
             let url = try await server.start()
             emulator = server
@@ -51,7 +52,7 @@ final class ConnectSession: Sendable {
                 region: emulatorConfig.region, endpoint: try AWSEndpoint(url.absoluteString), environment: environment,
                 credentialProvider: StaticCredentialProvider(SigV4Credentials(
                     accessKeyId: emulatorConfig.accessKeyId, secretAccessKey: emulatorConfig.secretAccessKey, sessionToken: nil)))
-            configuration.endpointSource = "embedded emulator (\(options.emulatorState))"
+            configuration.endpointSource = "embedded emulator (\(statePath))"
         } else {
             guard let wantedInstance else {
                 throw CLIError("no instance id: pass --instance-id, or set instance.id in the manifest (or the selected environment)")
