@@ -7,7 +7,7 @@
 #     dist/patchbay-linux-ARCH.tar.gz         patchbay, LICENSE, README.md (the same name for
 #                                             every version, so releases/latest/download/ works)
 #     dist/patchbay-linux-ARCH.tar.gz.sha256  its checksum (sha256sum -c format)
-# VERSION defaults to BuildInfo.baseVersion. Slow (a whole-module optimised build of every
+# VERSION defaults to BuildInfo.baseVersion; RELEASE_SCRATCH_PATH (default .build) is the build directory. Slow (a whole-module optimised build of every
 # dependency): not part of .ci/run; the release workflow runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,8 @@ SWIFT
 
 echo "== swift build -c release --static-swift-stdlib ($name, commit $commit)"
 flags=(-c release --static-swift-stdlib --product patchbay -Xswiftc -DPATCHBAY_RELEASE)
+# RELEASE_SCRATCH_PATH: a build directory of its own, to build beside a debug build in use.
+if [ -n "${RELEASE_SCRATCH_PATH:-}" ]; then flags+=(--scratch-path "$RELEASE_SCRATCH_PATH"); fi
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/patchbay"
 
