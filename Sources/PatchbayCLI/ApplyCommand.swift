@@ -68,7 +68,8 @@ struct ApplyCommand: AsyncParsableCommand {
                 pruning = plan.source.prune
             }
             let desired = try PlanPipeline.load(path: manifestPath, environment: environment)
-            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: manifestPath)
+            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: manifestPath,
+                                                       environmentName: environment)
             do {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
                                                                 refresh: read.refresh)

@@ -27,7 +27,8 @@ final class ConnectSession: Sendable {
         self.endpointDescription = endpointDescription
     }
 
-    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?, manifestPath: String? = nil) async throws -> ConnectSession {
+    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?, manifestPath: String? = nil,
+                     environmentName: String? = nil) async throws -> ConnectSession {
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "patchbay.aws")
         logger.logLevel = options.verbose ? .debug : .warning
@@ -37,7 +38,7 @@ final class ConnectSession: Sendable {
         var configuration: AWSClientConfiguration
         var instanceId: String
         if options.emulator {
-            let statePath = options.emulatorStatePath(manifestPath: manifestPath)
+            let statePath = options.emulatorStatePath(manifestPath: manifestPath, environment: environmentName)
             var emulatorConfig = EmulatorConfiguration()
             emulatorConfig.stateFile = statePath
             emulatorConfig.instanceId = wantedInstance
@@ -45,7 +46,17 @@ final class ConnectSession: Sendable {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: statePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             let server = EmulatorServer(configuration: emulatorConfig)
-            let url = try await server.start()
+            let url: URL
+            do {
+                url = try await server.start()
+            } catch let error as EmulatorSetupError where error.description.hasPrefix("state file ") {
+                // Said in this command's terms: it has no --state, and the instance may come from the manifest.
+                let source = options.instanceId != nil ? "--instance-id"
+                    : environmentName.map { "environment '\($0)' of the manifests" } ?? "the manifests' instance:"
+                throw CLIError("the emulator state \(statePath) holds another instance than \(source) asks for "
+                               + "(\(wantedInstance ?? "?"), \(emulatorConfig.region)); pass --emulator-state FILE for a new "
+                               + "emulated instance, or delete \(statePath) to start again")
+            }
             emulator = server
             instanceId = server.instanceId
             configuration = try AWSClientConfiguration(

@@ -22,20 +22,22 @@ struct ConnectionOptions: ParsableArguments {
     var emulator = false
 
     @Option(name: .customLong("emulator-state"),
-            help: "State file of the embedded emulator (default: .patchbay/emulator.json beside the manifests).")
+            help: "State file of the embedded emulator (default: .patchbay/emulator.json beside the manifests; emulator-ENV.json with --env).")
     var emulatorState: String?
 
-    /// `--emulator-state`, else `.patchbay/emulator.json` in the manifests' directory (PATH, or
-    /// the directory of a PATH that is a file), so that the state follows the manifests and not
-    /// the working directory; without manifests (flow import), in the working directory.
-    func emulatorStatePath(manifestPath: String?) -> String {
+    /// `--emulator-state`, else `.patchbay/emulator.json` (`emulator-ENV.json` with `--env`: one
+    /// emulated instance per environment) in the manifests' directory (PATH, or the directory of
+    /// a PATH that is a file), so that the state follows the manifests and not the working
+    /// directory; without manifests (flow import), in the working directory.
+    func emulatorStatePath(manifestPath: String?, environment: String? = nil) -> String {
         if let emulatorState { return emulatorState }
-        guard let manifestPath else { return ".patchbay/emulator.json" }
+        let file = ".patchbay/" + (environment.map { "emulator-\($0).json" } ?? "emulator.json")
+        guard let manifestPath else { return file }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: manifestPath, isDirectory: &isDirectory)
         let directory = exists && !isDirectory.boolValue
             ? (manifestPath as NSString).deletingLastPathComponent : manifestPath
-        return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".patchbay/emulator.json")
+        return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(file)
     }
 
     @Option(name: .customLong("rate-limit"),

@@ -63,7 +63,8 @@ struct PlanCommand: AsyncParsableCommand {
         try await PlanPipeline.reportingErrors {
             let style = Format.diagnosticsStyle(for: format)
             let desired = try PlanPipeline.load(path: path, environment: env, diagnostics: style)
-            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: path)
+            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: path,
+                                                       environmentName: env)
             do {
                 let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
                                                                 refresh: read.refresh, diagnostics: style)

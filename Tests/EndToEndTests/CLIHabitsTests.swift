@@ -83,4 +83,21 @@ import Testing
         let whole = try await patchbay(["plan", "manifests", "--emulator", "--detailed-exitcode"], in: dir.url)
         #expect(whole.exitCode == 0, "\(whole)")
     }
+
+    @Test func oneEmulatedInstancePerEnvironment() async throws {
+        let dir = try TempDir()
+        let manifests = try dir.copy(Paths.packageRoot.appendingPathComponent("examples/multi-environment"), as: "manifests")
+        for env in ["staging", "production"] {
+            let plan = try await patchbay(["plan", manifests.path, "--env", env, "--emulator"])
+            // The example's external security profile does not exist in a new instance (its header says so).
+            #expect(plan.stderr.contains("security profile 'Escalations Team' is declared external but does not exist"), "\(plan)")
+            #expect(FileManager.default.fileExists(atPath: manifests.appendingPathComponent(".patchbay/emulator-\(env).json").path))
+        }
+        let other = try await patchbay(["plan", manifests.path, "--env", "staging", "--emulator", "--instance-id", "99999999-0000-0000-0000-000000000000"])
+        #expect(other.exitCode == 1)
+        let state = manifests.appendingPathComponent(".patchbay/emulator-staging.json").path
+        #expect(other.stderr == "error: the emulator state \(state) holds another instance than --instance-id asks for "
+                + "(99999999-0000-0000-0000-000000000000, us-east-1); pass --emulator-state FILE for a new emulated instance, "
+                + "or delete \(state) to start again\n", "\(other)")
+    }
 }
