@@ -218,4 +218,37 @@ import Testing
         #expect(issues.map(\.state) == ["closed"])
         #expect(try ws.github().comments.map(\.body) == ["The instance matches the manifests again; closing."])
     }
+
+    /// install-patchbay.sh against a release laid out as GitHub serves it (file:// here):
+    /// checks the checksum, installs, runs `patchbay version`.
+    @Test func installScriptChecksTheChecksum() async throws {
+        let ws = try Workspace()
+        let release = ws.dir.url.appendingPathComponent("releases/v0.1.0")
+        try FileManager.default.createDirectory(at: release, withIntermediateDirectories: true)
+        func sh(_ command: String) throws -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", command]
+            p.currentDirectoryURL = ws.dir.url
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        let binaryDir = Paths.binary.deletingLastPathComponent().path
+        #expect(try sh("tar -czf '\(release.path)/patchbay-linux-x86_64.tar.gz' -C '\(binaryDir)' patchbay && cd '\(release.path)' && sha256sum patchbay-linux-x86_64.tar.gz > patchbay-linux-x86_64.tar.gz.sha256") == 0)
+        let target = ws.dir.path("installed")
+        let environment = ["PATCHBAY_RELEASES_URL": "file://" + ws.dir.path("releases"), "GITHUB_PATH": ws.dir.path("github-path")]
+        let install = try await ws.run("install-patchbay.sh", ["v0.1.0", target], environment: environment)
+        #expect(install.exitCode == 0, "\(install)")
+        #expect(install.stdout.hasPrefix("patchbay 0.1.0-dev"), "\(install)")
+        #expect(FileManager.default.isExecutableFile(atPath: target + "/patchbay"))
+        #expect(try String(contentsOfFile: ws.dir.path("github-path"), encoding: .utf8) == target + "\n")
+
+        // A tampered download is refused.
+        #expect(try sh("cd '\(release.path)' && echo tampered >> patchbay-linux-x86_64.tar.gz") == 0)
+        let tampered = try await ws.run("install-patchbay.sh", ["0.1.0", ws.dir.path("other")], environment: environment)
+        #expect(tampered.exitCode != 0, "\(tampered)")
+        #expect(tampered.stderr.contains("FAILED"), "\(tampered)")
+        #expect(!FileManager.default.fileExists(atPath: ws.dir.path("other/patchbay")))
+    }
 }
