@@ -35,7 +35,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
 
-    @Option(help: ArgumentHelp("Run at most N changes at once (default 32).",
+    @Option(help: ArgumentHelp("Run at most N changes at once.",
                                discussion: "Independent changes run side by side; the client-side rate limiter (--rate-limit) still paces each Connect operation. Use 1 to run one change at a time.",
                                valueName: "N"))
     var parallelism: Int = 32
