@@ -9,7 +9,8 @@ COPY . .
 RUN scripts/release-build.sh && cp dist/patchbay-linux-*/patchbay /patchbay
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
+# ldd of the release binary: libc, libm, libstdc++, libgcc_s, libz (no Swift runtime).
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libstdc++6 zlib1g \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /patchbay /usr/local/bin/patchbay
 USER 65532:65532
