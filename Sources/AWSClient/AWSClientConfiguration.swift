@@ -10,7 +10,8 @@ import SigV4
 ///   profile's `ignore_configured_endpoint_urls`), else `https://connect.{region}.amazonaws.com`
 ///   (FIPS / dual-stack variants with `AWS_USE_FIPS_ENDPOINT` / `AWS_USE_DUALSTACK_ENDPOINT`);
 /// - region: `--region` > manifest > `AWS_REGION` > `AWS_DEFAULT_REGION` > profile `region`;
-/// - retries: `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3.
+/// - retries: `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3; `AWS_RETRY_MODE` > profile
+///   `retry_mode` > adaptive (`standard` turns the rate limiter's adaptation to throttling off).
 public struct AWSClientConfiguration: Sendable {
     public var region: String
     /// Where the region came from (`--region`, `manifest`, `AWS_REGION`, …).
@@ -144,6 +145,7 @@ public struct AWSClientConfiguration: Sendable {
                                                  files: files, clock: clock))
         config.regionSource = regionSource
         config.endpointSource = endpointSource
+        config.rateLimits.adaptive.enabled = config.retryPolicy.mode == .adaptive
         return config
     }
 }

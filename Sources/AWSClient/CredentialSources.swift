@@ -72,8 +72,9 @@ public struct WebIdentityCredentialSource: CredentialSource {
     }
 }
 
-/// A profile of the shared `config`/`credentials` files: static keys, or `role_arn`
-/// with `source_profile`, `credential_source` or `web_identity_token_file`.
+/// A profile of the shared `config`/`credentials` files: static keys, `role_arn` with
+/// `source_profile`, `credential_source` or `web_identity_token_file`, `credential_process`,
+/// or SSO (`sso_session`, or the legacy `sso_start_url`).
 public struct ProfileCredentialSource: CredentialSource {
     public let context: CredentialContext
     let http: SimpleHTTP
@@ -145,10 +146,13 @@ public struct ProfileCredentialSource: CredentialSource {
         if p["aws_access_key_id"] != nil || p["aws_secret_access_key"] != nil {
             throw AWSTransportError(.credentials, "profile '\(name)' has only one of aws_access_key_id / aws_secret_access_key")
         }
-        if p["sso_session"] != nil || p["sso_start_url"] != nil || p["credential_process"] != nil {
-            return .notConfigured("profile '\(name)' uses SSO or credential_process, which patchbay does not support; export credentials (e.g. `aws configure export-credentials --format env`)")
+        if let command = p["credential_process"], !command.isEmpty {
+            return .found(try await ProcessCredentials.run(command, profile: name, environment: context.environment))
         }
-        return .notConfigured("profile '\(name)' has no credentials (no aws_access_key_id, role_arn or web_identity_token_file)")
+        if let settings = try SSOCredentials.settings(profile: name, p, files: context.files) {
+            return .found(try await SSOCredentials(context: context, http: http).credentials(profile: name, settings: settings))
+        }
+        return .notConfigured("profile '\(name)' has no credentials (no aws_access_key_id, role_arn, web_identity_token_file, credential_process or SSO settings)")
     }
 
     private func staticKeys(_ p: [String: String]) -> SigV4Credentials? {

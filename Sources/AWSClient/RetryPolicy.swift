@@ -7,6 +7,15 @@ import Synchronization
 /// throttling errors, `x-amz-retry-after` honoured within [computed, computed + 5 s],
 /// and a shared retry quota.
 public struct RetryPolicy: Sendable {
+    /// `AWS_RETRY_MODE` / profile `retry_mode`. Both modes retry the same way; `adaptive`
+    /// (the default here) also slows an operation's client-side token bucket down on
+    /// throttling and back up on success, `standard` keeps the bucket at its configured rate.
+    /// `legacy` is read as `standard`.
+    public enum Mode: String, Sendable, CaseIterable {
+        case standard, adaptive
+    }
+
+    public var mode: Mode = .adaptive
     public var maxAttempts: Int
     public var transientBase: Double
     public var throttlingBase: Double
@@ -69,9 +78,18 @@ public struct RetryPolicy: Sendable {
         return min(max(retryAfterMs / 1000, computed), computed + 5)
     }
 
-    /// Settings from the environment: `AWS_MAX_ATTEMPTS` (total attempts, ≥ 1).
+    /// Settings from the environment, then the profile: `AWS_MAX_ATTEMPTS` / `max_attempts`
+    /// (total attempts, ≥ 1) and `AWS_RETRY_MODE` / `retry_mode` (`standard`, `adaptive`, `legacy`).
     public static func fromEnvironment(_ env: [String: String], profile: [String: String] = [:]) throws -> RetryPolicy {
         var policy = RetryPolicy()
+        if let raw = (env["AWS_RETRY_MODE"].flatMap { $0.isEmpty ? nil : $0 }) ?? profile["retry_mode"] {
+            switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "standard", "legacy": policy.mode = .standard
+            case "adaptive": policy.mode = .adaptive
+            default:
+                throw AWSTransportError(.configuration, "AWS_RETRY_MODE / retry_mode must be standard or adaptive (or legacy), got '\(raw)'")
+            }
+        }
         if let raw = env["AWS_MAX_ATTEMPTS"] ?? profile["max_attempts"] {
             guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), n >= 1 else {
                 throw AWSTransportError(.configuration, "AWS_MAX_ATTEMPTS / max_attempts must be a whole number ≥ 1, got '\(raw)'")

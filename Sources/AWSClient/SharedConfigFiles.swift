@@ -10,13 +10,16 @@ public struct SharedConfigFiles: Sendable, Equatable {
     public var profiles: [String: [String: String]]
     /// `[services name]` → service → keys (`connect` → `endpoint_url`).
     public var services: [String: [String: [String: String]]]
+    /// `[sso-session name]` → keys (`sso_start_url`, `sso_region`, …).
+    public var ssoSessions: [String: [String: String]]
     /// Which files were read, for diagnostics.
     public var filesRead: [String]
 
     public init(profiles: [String: [String: String]] = [:], services: [String: [String: [String: String]]] = [:],
-                filesRead: [String] = []) {
+                ssoSessions: [String: [String: String]] = [:], filesRead: [String] = []) {
         self.profiles = profiles
         self.services = services
+        self.ssoSessions = ssoSessions
         self.filesRead = filesRead
     }
 
@@ -49,6 +52,9 @@ public struct SharedConfigFiles: Sendable, Equatable {
                 } else if name.hasPrefix("profile ") || name.hasPrefix("profile\t") {
                     let profile = name.dropFirst("profile".count).trimmingCharacters(in: .whitespaces)
                     result.profiles[profile, default: [:]].merge(flat(keys)) { _, new in new }
+                } else if name.hasPrefix("sso-session ") {
+                    let session = name.dropFirst("sso-session".count).trimmingCharacters(in: .whitespaces)
+                    result.ssoSessions[session, default: [:]].merge(flat(keys)) { _, new in new }
                 } else if name.hasPrefix("services ") {
                     let services = name.dropFirst("services".count).trimmingCharacters(in: .whitespaces)
                     var byService: [String: [String: String]] = [:]

@@ -20,13 +20,13 @@ struct ApplyCommand: AsyncParsableCommand {
             was edited, the instance changed since, or the manifests no longer give the same changes.
             """)
 
-    @Argument(help: "A manifest file or a directory of manifests.")
+    @Argument(help: "A manifest file or a directory of manifests (default: .).")
     var path: String?
 
     @Option(help: "The environment (from 'environments:') to apply.")
     var env: String?
 
-    @Flag(name: .customLong("auto-approve"), help: "Apply without asking for confirmation.")
+    @Flag(name: .customLong("auto-approve"), help: "Apply without asking for confirmation (implied by --plan: a saved plan was reviewed).")
     var autoApprove = false
 
     @Flag(help: "Also delete resources tagged with this stack that the manifests no longer declare.")
@@ -35,9 +35,17 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
 
+    @Option(help: ArgumentHelp("Run at most N changes at once.",
+                               discussion: "Independent changes run side by side; the client-side rate limiter (--rate-limit) still paces each Connect operation. Use 1 to run one change at a time.",
+                               valueName: "N"))
+    var parallelism: Int = 32
+
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var read: ReadOptions
+
     func validate() throws {
+        if parallelism < 1 { throw ValidationError("--parallelism must be 1 or more, not \(parallelism)") }
         if planFile != nil && (path != nil || env != nil || prune) {
             throw ValidationError("--plan applies a saved plan as it is: PATH, --env and --prune come from the plan file")
         }
@@ -60,10 +68,11 @@ struct ApplyCommand: AsyncParsableCommand {
                 pruning = plan.source.prune
             }
             let desired = try PlanPipeline.load(path: manifestPath, environment: environment)
-            let session = try await ConnectSession.open(connection, manifest: desired.instance)
+            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: manifestPath,
+                                                       environmentName: environment)
             do {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
-                                                                refresh: connection.refresh)
+                                                                refresh: read.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))
                 if result.plan.hasChanges {
@@ -92,7 +101,7 @@ struct ApplyCommand: AsyncParsableCommand {
     private func run(_ result: PlanningResult, live: LiveState, desired: DesiredState, session: ConnectSession) async -> Bool {
         let style = TerminalStyle(enabled: Terminal.colourEnabled(forStandardError: true))
         Terminal.writeError("\n")
-        let applier = Applier(client: session.client, instanceId: session.instanceId)
+        let applier = Applier(client: session.client, instanceId: session.instanceId, maxConcurrency: parallelism)
         let started = Date()
         let report = await applier.apply(result, live: live, desired: desired) { event in
             switch event {

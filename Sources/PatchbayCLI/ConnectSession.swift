@@ -28,7 +28,8 @@ final class ConnectSession: Sendable {
         self.endpointDescription = endpointDescription
     }
 
-    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?) async throws -> ConnectSession {
+    static func open(_ options: ConnectionOptions, manifest: InstanceTarget?, manifestPath: String? = nil,
+                     environmentName: String? = nil) async throws -> ConnectSession {
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "patchbay.aws")
         logger.logLevel = options.verbose ? .debug : .warning
@@ -38,21 +39,32 @@ final class ConnectSession: Sendable {
         var configuration: AWSClientConfiguration
         var instanceId: String
         if options.emulator {
+            let statePath = options.emulatorStatePath(manifestPath: manifestPath, environment: environmentName)
             var emulatorConfig = EmulatorConfiguration()
-            emulatorConfig.stateFile = options.emulatorState
+            emulatorConfig.stateFile = statePath
             emulatorConfig.instanceId = wantedInstance
             emulatorConfig.region = options.region ?? manifest?.region ?? "us-east-1"
             try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: options.emulatorState).deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: URL(fileURLWithPath: statePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             let server = EmulatorServer(configuration: emulatorConfig)
-            let url = try await server.start()
+            let url: URL
+            do {
+                url = try await server.start()
+            } catch let error as EmulatorSetupError where error.description.hasPrefix("state file ") {
+                // Said in this command's terms: it has no --state, and the instance may come from the manifest.
+                let source = options.instanceId != nil ? "--instance-id"
+                    : environmentName.map { "environment '\($0)' of the manifests" } ?? "the manifests' instance:"
+                throw CLIError("the emulator state \(statePath) holds another instance than \(source) asks for "
+                               + "(\(wantedInstance ?? "?"), \(emulatorConfig.region)); pass --emulator-state FILE for a new "
+                               + "emulated instance, or delete \(statePath) to start again")
+            }
             emulator = server
             instanceId = server.instanceId
             configuration = try AWSClientConfiguration(
                 region: emulatorConfig.region, endpoint: try AWSEndpoint(url.absoluteString), environment: environment,
                 credentialProvider: StaticCredentialProvider(SigV4Credentials(
                     accessKeyId: emulatorConfig.accessKeyId, secretAccessKey: emulatorConfig.secretAccessKey, sessionToken: nil)))
-            configuration.endpointSource = "embedded emulator (\(options.emulatorState))"
+            configuration.endpointSource = "embedded emulator (\(statePath))"
         } else {
             guard let wantedInstance else {
                 throw CLIError("no instance id: pass --instance-id, or set instance.id in the manifest (or the selected environment)")

@@ -24,7 +24,7 @@ struct FlowImportCommand: AsyncParsableCommand {
             ${queue:Support}, which plan resolves to the ARN in whichever instance it targets. ARNs \
             it cannot resolve (prompts, Lambda functions, Lex bots, resources of another instance) \
             are left as written and listed, so you can fix them by hand. Writes the portable JSON to \
-            --out (or stdout) and prints a manifest snippet for the flow on stderr.
+            --out (or stdout) and prints, on stderr, the entry to add to your manifests for the flow.
             """)
 
     @Argument(help: "Flow content exported from Amazon Connect (Flow language JSON).")

@@ -5,8 +5,9 @@ public struct PatchbayCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "patchbay",
         abstract: "Configuration-as-code for Amazon Connect.",
-        version: "0.1.0-dev",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, FlowCommand.self, EmulatorCommand.self]
+        version: BuildInfo.description,
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ShowCommand.self, FlowCommand.self,
+                      EmulatorCommand.self, VersionCommand.self]
     )
 
     public init() {}

@@ -12,11 +12,29 @@ struct PlanCommand: AsyncParsableCommand {
             fields), diffs it against the manifests and prints the changes in the order apply would \
             make them. Never writes to the instance.
 
+            --format github prints the plan as text and every problem as a GitHub Actions workflow \
+            command (::error file=FILE,line=LINE,col=COLUMN::message), shown as an annotation on the \
+            pull request's diff line. When GITHUB_ACTIONS=true, problems are written that way with \
+            every format but an explicit --format text.
+
             Exit codes: 0 success; 1 error; with --detailed-exitcode, 0 means no changes and 2 means \
             changes are pending (for drift detection on a schedule).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown, github
+
+        /// How problems are printed: `github` for --format github, and in GitHub Actions
+        /// (`GITHUB_ACTIONS=true`) unless --format text was asked for explicitly.
+        static func diagnosticsStyle(for format: Format?,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) -> DiagnosticsPrinter.Style {
+            switch format {
+            case .github: .github
+            case .text: .text
+            case nil, .json, .markdown: .automatic(environment: environment)
+            }
+        }
+    }
 
     @Argument(help: "A manifest file or a directory of manifests.")
     var path: String = "."
@@ -24,8 +42,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "The environment (from 'environments:') to plan for.")
     var env: String?
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: Format = .text
+    @Option(help: "Output format: text (default), json, markdown, or github (text, with problems as GitHub Actions annotations).")
+    var format: Format?
 
     @Option(name: .customLong("out"), help: "Also save the plan to this file, for 'apply --plan'.")
     var out: String?
@@ -38,15 +56,19 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var read: ReadOptions
+
     func run() async throws {
         var hasChanges = false
         try await PlanPipeline.reportingErrors {
-            let desired = try PlanPipeline.load(path: path, environment: env)
-            let session = try await ConnectSession.open(connection, manifest: desired.instance)
+            let style = Format.diagnosticsStyle(for: format)
+            let desired = try PlanPipeline.load(path: path, environment: env, diagnostics: style)
+            let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: path,
+                                                       environmentName: env)
             do {
                 let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
-                                                                refresh: connection.refresh)
-                Terminal.write(PlanOutput.render(result, format: format))
+                                                                refresh: read.refresh, diagnostics: style)
+                Terminal.write(PlanOutput.render(result, format: format ?? .text))
                 if let out {
                     // Absolute, so that `apply --plan` finds the same manifests from any directory.
                     let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -75,7 +97,7 @@ enum PlanOutput {
             var text = MarkdownPlanView().render(result.plan)
             for note in result.notes { text += "> **Note:** \(note)\n\n" }
             return text
-        case .text:
+        case .text, .github:
             var text = TextPlanView(style: TerminalStyle(enabled: Terminal.colourEnabled(forStandardError: false)))
                 .render(result.plan)
             for note in result.notes { text += "\nNote: \(note)\n" }

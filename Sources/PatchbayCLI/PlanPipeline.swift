@@ -7,10 +7,11 @@ import Reconciler
 /// The steps `plan` and `apply` share: load the manifests, read the instance, plan.
 enum PlanPipeline {
     /// Loads and validates manifests; prints diagnostics; exits 1 on errors.
-    static func load(path: String, environment: String?) throws -> DesiredState {
+    static func load(path: String, environment: String?,
+                     diagnostics style: DiagnosticsPrinter.Style = .automatic()) throws -> DesiredState {
         let env = ProcessInfo.processInfo.environment
         let result = ManifestLoader.load(path: path, environment: environment, processEnvironment: env)
-        let printer = DiagnosticsPrinter.forStandardError(environment: env)
+        let printer = DiagnosticsPrinter.forStandardError(environment: env, style: style)
         if !result.diagnostics.isEmpty {
             var text = printer.render(result.diagnostics)
             if result.desired == nil { text += DiagnosticsPrinter.summary(result.diagnostics) + "\n" }
@@ -21,8 +22,8 @@ enum PlanPipeline {
     }
 
     /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
-    static func plan(session: ConnectSession, desired: DesiredState, prune: Bool,
-                     refresh: RefreshMode) async throws -> (PlanningResult, LiveState) {
+    static func plan(session: ConnectSession, desired: DesiredState, prune: Bool, refresh: RefreshMode,
+                     diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {
         let progress = ReadProgressView()
         var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
         if progress.isEnabled { onProgress = { progress.update($0) } }
@@ -33,7 +34,7 @@ enum PlanPipeline {
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),
                                   options: Planner.Options(prune: prune))
         if !result.diagnostics.isEmpty {
-            let printer = DiagnosticsPrinter.forStandardError()
+            let printer = DiagnosticsPrinter.forStandardError(style: style)
             Terminal.writeError(printer.render(result.diagnostics))
         }
         if result.diagnostics.hasErrors {

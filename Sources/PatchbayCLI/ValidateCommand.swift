@@ -3,6 +3,8 @@ import Foundation
 import Manifest
 import Model
 
+extension DiagnosticsPrinter.Style: ExpressibleByArgument {}
+
 /// `patchbay validate [PATH] [--env NAME]`: offline checks of the manifests.
 public struct ValidateCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -11,6 +13,9 @@ public struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             PATH is a manifest file or a directory (every *.yaml / *.yml below it, hidden folders skipped).
             Prints every problem as FILE:LINE:COLUMN: error: message on stderr, then a summary.
+            With --format github (the default when GITHUB_ACTIONS=true), each problem is a GitHub \
+            Actions workflow command instead (::error file=FILE,line=LINE,col=COLUMN::message), which \
+            the runner shows as an annotation on the pull request's diff line.
             Exits 0 when the manifests are valid, 1 otherwise.
             """
     )
@@ -21,12 +26,16 @@ public struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The environment (from 'environments:') to validate for.")
     public var env: String?
 
+    @Option(help: "Diagnostics format: text or github (default: github when GITHUB_ACTIONS=true, else text).")
+    public var format: DiagnosticsPrinter.Style?
+
     public init() {}
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let result = ManifestLoader.load(path: path, environment: env, processEnvironment: environment)
-        let printer = DiagnosticsPrinter.forStandardError(environment: environment)
+        let printer = DiagnosticsPrinter.forStandardError(environment: environment,
+                                                          style: format ?? .automatic(environment: environment))
         var output = printer.render(result.diagnostics)
         if let desired = result.desired {
             output += "\(path): valid (\(Self.describe(desired))"

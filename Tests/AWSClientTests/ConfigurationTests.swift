@@ -131,4 +131,24 @@ struct ConfigurationTests {
             #expect(throws: AWSTransportError.self) { try AWSClientConfiguration.resolve(environment: e) }
         }
     }
+
+    @Test func retryModeFromEnvironmentAndProfile() async throws {
+        try await withConfigFile("[default]\nretry_mode = standard\nregion = eu-west-1\n") { env in
+            let fromProfile = try AWSClientConfiguration.resolve(environment: env)
+            #expect(fromProfile.retryPolicy.mode == .standard)
+            #expect(fromProfile.rateLimits.adaptive.enabled == false)
+            var e = env
+            e["AWS_RETRY_MODE"] = "adaptive"
+            let fromEnv = try AWSClientConfiguration.resolve(environment: e)
+            #expect(fromEnv.retryPolicy.mode == .adaptive)
+            #expect(fromEnv.rateLimits.adaptive.enabled == true)
+            e["AWS_RETRY_MODE"] = "legacy"
+            #expect(try AWSClientConfiguration.resolve(environment: e).retryPolicy.mode == .standard)
+            e["AWS_RETRY_MODE"] = "turbo"
+            let error = try #require(throws: AWSTransportError.self) { try AWSClientConfiguration.resolve(environment: e) }
+            #expect(error.message.contains("AWS_RETRY_MODE / retry_mode must be standard or adaptive"))
+        }
+        // Unset: adaptive, as before the setting existed.
+        #expect(try RetryPolicy.fromEnvironment([:]).mode == .adaptive)
+    }
 }

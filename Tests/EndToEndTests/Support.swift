@@ -87,7 +87,7 @@ private func runPatchbay(_ arguments: [String], environment extra: [String: Stri
     let process = Process()
     process.executableURL = Paths.binary
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && $0.key != "PATCHBAY_RECORD" }
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && $0.key != "PATCHBAY_RECORD" && $0.key != "GITHUB_ACTIONS" }
     env["AWS_ACCESS_KEY_ID"] = "test"
     env["AWS_SECRET_ACCESS_KEY"] = "test"
     env["AWS_CONFIG_FILE"] = "/nonexistent/config"

@@ -43,6 +43,7 @@ import Testing
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["GITHUB_ACTIONS"] = nil  // the runner's own, when these tests run in GitHub Actions
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -99,6 +100,44 @@ import Testing
 
             """)
         #expect(!run.stderr.contains("Secr3tPassw0rd"))
+    }
+
+    /// Issue 15 "must show": one `::error file=…,line=…,col=…::` per problem, for GitHub's annotations.
+    @Test func githubFormatPrintsOneWorkflowCommandPerProblem() throws {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: Self.packageRoot, create: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try Data("""
+            queues:
+              Support:
+                hoursOfOperation: Basic Hours
+                maxContact: 5
+              Sales:
+                hoursOfOperation: Late Hours
+            users:
+              jdoe:
+                password: Passw0rdLiteral
+                routingProfile: Basic Routing Profile
+                securityProfiles: [Agent]
+            """.utf8).write(to: file)
+        let expected = """
+            ::error file=\(file.path),line=4,col=5::unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?
+            ::error file=\(file.path),line=6,col=23::queue 'Sales' refers to unknown hours of operation 'Late Hours'
+            ::warning file=\(file.path),line=9,col=15::'password' in user 'jdoe' is written in the manifest; use "${env:NAME}" to keep it out of Git
+            2 errors, 1 warning
+
+            """
+        let explicit = try Self.run(["validate", file.path, "--format", "github"], environment: ["GITHUB_ACTIONS": ""])
+        #expect(explicit.status == 1)
+        #expect(explicit.stderr == expected)
+        // In GitHub Actions it is the default; --format text turns it off.
+        let automatic = try Self.run(["validate", file.path], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(automatic.status == 1)
+        #expect(automatic.stderr == expected)
+        let plain = try Self.run(["validate", file.path, "--format", "text"], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(plain.stderr.hasPrefix("\(file.path):4:5: error: unknown key 'maxContact'"), "\(plain.stderr)")
+        #expect(!plain.stderr.contains("::error"))
     }
 
     @Test func relativePathsAreShownAsGiven() throws {
@@ -199,6 +238,20 @@ import Testing
             """)
         #expect(DiagnosticsPrinter.summary(diagnostics) == "1 error, 1 warning")
         #expect(DiagnosticsPrinter.summary([]) == "0 errors")
+    }
+
+    @Test func githubWorkflowCommands() {
+        let text = DiagnosticsPrinter(useColor: true, style: .github).render(diagnostics + [
+            .error("100% of it\nbroken", at: SourceLocation(file: "dir,with:odd.yaml", line: 1, column: 2)),
+        ])
+        #expect(text == """
+            ::error file=b.yaml,line=2,col=3::queue 'Support' is declared more than once%0Aa.yaml:2:3: note: also declared here
+            ::warning::no location
+            ::error file=dir%2Cwith%3Aodd.yaml,line=1,col=2::100%25 of it%0Abroken
+
+            """)
+        #expect(DiagnosticsPrinter.Style.automatic(environment: ["GITHUB_ACTIONS": "true"]) == .github)
+        #expect(DiagnosticsPrinter.Style.automatic(environment: [:]) == .text)
     }
 
     @Test func colourOnlyWhenAsked() {

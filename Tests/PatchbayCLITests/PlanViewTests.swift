@@ -64,6 +64,41 @@ private let emptyPlan = Plan(stack: "acme-support",
         #expect(TextPlanView(style: TerminalStyle(enabled: true)).render(samplePlan).contains("\u{1B}[32m+"))
     }
 
+    /// `patchbay show`: a plan document read back renders exactly as the plan did.
+    @Test func planDocumentRoundTrip() throws {
+        let document = PlanDocument.json(samplePlan).rendered()
+        let decoded = try PlanDocumentDecoder.decode(document)
+        #expect(PlanDocument.json(decoded).rendered() == document)
+        // The document writes an absent and an unset value both as null: read back, an absent
+        // `before` of a create is absent again, any other null is "unset" (rendered (none)).
+        #expect(decoded.changes[0].fields[0].before == nil)
+        #expect(decoded.changes[3].fields[1] == FieldChange(path: #"tags["patchbay:stack"]"#, before: .null, after: "acme-support"))
+        #expect(decoded.changes[5].fields[0].after == nil)
+        var unambiguous = samplePlan
+        unambiguous.changes[3].fields[1].before = .null
+        unambiguous.changes[4].fields[1].before = .null
+        #expect(TextPlanView().render(decoded) == TextPlanView().render(unambiguous))
+        #expect(MarkdownPlanView().render(decoded) == MarkdownPlanView().render(unambiguous))
+        #expect(PlanDocumentDecoder.value(true) == .bool(true))
+        #expect(PlanDocumentDecoder.value(1) == .int(1))
+    }
+
+    @Test func nestedValuesAreRows() {
+        let rows = FieldRow.rows([
+            FieldChange(path: "phone", before: nil, after: .object(["type": "SOFT_PHONE", "deskPhoneNumber": .null, "autoAccept": false])),
+            FieldChange(path: "tags", before: .object(["team": "a", "same": "x"]), after: .object(["team": "b", "same": "x"])),
+            FieldChange(path: "queues.Billing", before: .null, after: .object(["chat": .object(["delay": 15])])),
+            FieldChange(path: "schedule", before: nil, after: .object([:])),
+        ])
+        #expect(rows == [
+            FieldRow(path: "phone.autoAccept", before: nil, after: false),
+            FieldRow(path: "phone.type", before: nil, after: "SOFT_PHONE"),
+            FieldRow(path: #"tags["team"]"#, before: "a", after: "b"),
+            FieldRow(path: "queues.Billing.chat.delay", before: .null, after: 15),
+            FieldRow(path: "schedule", before: nil, after: .object([:])),
+        ])
+    }
+
     @Test func renderingIsDeterministic() {
         #expect(TextPlanView().render(samplePlan) == TextPlanView().render(samplePlan))
         #expect(PlanDocument.json(samplePlan).rendered() == PlanDocument.json(samplePlan).rendered())

@@ -2,7 +2,7 @@ import Foundation
 import Reconciler
 
 /// Markdown rendering for a pull-request comment: a summary, then one collapsible
-/// section per resource with a before/after table.
+/// section per resource with a before/after table (open for replaces and deletes).
 struct MarkdownPlanView {
     func render(_ plan: Plan) -> String {
         var out = "### Patchbay plan: stack `\(plan.stack)`\n\n"
@@ -13,8 +13,15 @@ struct MarkdownPlanView {
             return out
         }
         out += "**Plan: \(TextPlanView().summaryLine(plan.summary)).**\n\n"
+        let losing = plan.changes.filter { $0.action == .delete || $0.action == .replace }
+        if !losing.isEmpty {
+            out += "> **Data loss:** " + losing.map { "<code>\(html($0.address))</code> (\($0.action.rawValue))" }.joined(separator: ", ")
+            out += ". Deleted and replaced resources lose their id and history; they are shown open below.\n\n"
+        }
         for change in plan.changes {
-            out += "<details><summary><code>\(change.action.symbol) \(html(change.address))</code> "
+            // Data loss is never folded away: replaces and deletes are open.
+            let open = change.action == .replace || change.action == .delete
+            out += "<details\(open ? " open" : "")><summary><code>\(change.action.symbol) \(html(change.address))</code> "
             out += "— \(change.action.rawValue)"
             if let previous = change.previousName, change.action == .rename {
                 out += " from <code>\(html(previous))</code>"
@@ -25,7 +32,7 @@ struct MarkdownPlanView {
             }
             if !change.fields.isEmpty {
                 out += "| Field | Before | After |\n|---|---|---|\n"
-                for field in change.fields {
+                for field in FieldRow.rows(change.fields) {
                     out += "| `\(cell(field.path))` | \(value(field.before, path: field.path)) | \(value(field.after, path: field.path)) |\n"
                 }
                 out += "\n"

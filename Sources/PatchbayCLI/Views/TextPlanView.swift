@@ -52,8 +52,9 @@ struct TextPlanView {
         for warning in change.warnings {
             out += "      " + style.red("! " + warning) + "\n"
         }
-        let width = min(change.fields.map(\.path.count).max() ?? 0, 40)
-        for field in change.fields {
+        let rows = FieldRow.rows(change.fields)
+        let width = min(rows.map(\.path.count).max() ?? 0, 40)
+        for field in rows {
             let name = field.path.padding(toLength: max(width, field.path.count), withPad: " ", startingAt: 0)
             switch (field.before, field.after) {
             case let (nil, after?):
