@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue 15 "must show": the CI recipes' shell steps (examples/ci/scripts, which the GitHub

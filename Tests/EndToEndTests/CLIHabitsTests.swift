@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 /// Issue 15 items 2, 4, 5 and 8 at the binary: `plan --format github`, `patchbay show`,
