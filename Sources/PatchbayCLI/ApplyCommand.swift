@@ -32,6 +32,11 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Also delete resources tagged with this stack that the manifests no longer declare.")
     var prune = false
 
+    @Option(name: .customLong("allow-prune"),
+            help: ArgumentHelp("With --prune, also delete this protected resource (an administrator user), e.g. user.admin. Repeatable.",
+                               valueName: "ADDRESS"))
+    var allowPrune: [String] = []
+
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
 
@@ -46,8 +51,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be 1 or more, not \(parallelism)") }
-        if planFile != nil && (path != nil || env != nil || prune) {
-            throw ValidationError("--plan applies a saved plan as it is: PATH, --env and --prune come from the plan file")
+        if planFile != nil && (path != nil || env != nil || prune || !allowPrune.isEmpty) {
+            throw ValidationError("--plan applies a saved plan as it is: PATH, --env, --prune and --allow-prune come from the plan file")
         }
     }
 
@@ -55,7 +60,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var failed = false
         try await PlanPipeline.reportingErrors {
             var saved: SavedPlan?
-            var manifestPath = path ?? ".", environment = env, pruning = prune
+            var manifestPath = path ?? ".", environment = env, pruning = prune, allowed = allowPrune
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {
@@ -66,12 +71,14 @@ struct ApplyCommand: AsyncParsableCommand {
                 manifestPath = plan.source.path
                 environment = plan.source.environment
                 pruning = plan.source.prune
+                allowed = plan.source.allowPrune
             }
             let desired = try PlanPipeline.load(path: manifestPath, environment: environment)
             let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: manifestPath,
                                                        environmentName: environment)
             do {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
+                                                                 allowPrune: try PlanPipeline.addresses(allowed),
                                                                 refresh: read.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))

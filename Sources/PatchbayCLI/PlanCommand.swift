@@ -54,6 +54,11 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Also delete resources tagged with this stack that the manifests no longer declare.")
     var prune = false
 
+    @Option(name: .customLong("allow-prune"),
+            help: ArgumentHelp("With --prune, also delete this protected resource (an administrator user), e.g. user.admin. Repeatable.",
+                               valueName: "ADDRESS"))
+    var allowPrune: [String] = []
+
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var read: ReadOptions
@@ -67,12 +72,14 @@ struct PlanCommand: AsyncParsableCommand {
                                                        environmentName: env)
             do {
                 let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
+                                                              allowPrune: try PlanPipeline.addresses(allowPrune),
                                                                 refresh: read.refresh, diagnostics: style)
                 Terminal.write(PlanOutput.render(result, format: format ?? .text))
                 if let out {
                     // Absolute, so that `apply --plan` finds the same manifests from any directory.
                     let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
-                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: prune))
+                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: prune,
+                                                                                               allowPrune: allowPrune.sorted()))
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     Terminal.writeError("Saved the plan to \(out); apply it with: patchbay apply --plan \(out)\n")
                 }

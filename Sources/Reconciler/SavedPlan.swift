@@ -12,10 +12,13 @@ public struct SavedPlan: Sendable {
         public var path: String
         public var environment: String?
         public var prune: Bool
-        public init(path: String, environment: String?, prune: Bool) {
+        /// `--allow-prune` addresses, sorted.
+        public var allowPrune: [String]
+        public init(path: String, environment: String?, prune: Bool, allowPrune: [String] = []) {
             self.path = path
             self.environment = environment
             self.prune = prune
+            self.allowPrune = allowPrune
         }
     }
 
@@ -51,7 +54,7 @@ public struct SavedPlan: Sendable {
             ("path", .string(source.path)),
             ("environment", source.environment.map(JSONValue.string) ?? .null),
             ("prune", .bool(source.prune)),
-        ])))
+        ] + (source.allowPrune.isEmpty ? [] : [("allowPrune", .array(source.allowPrune.map(JSONValue.string)))]))))
         let digest = Self.digest(of: JSONValue.object(members).compact())
         members.append(("planDigest", .string(digest)))
         return JSONValue.object(members).rendered()
@@ -73,7 +76,8 @@ public struct SavedPlan: Sendable {
         }
         return SavedPlan(stateFingerprint: fingerprint,
                          source: Source(path: path, environment: source["environment"] as? String,
-                                        prune: source["prune"] as? Bool ?? false),
+                                        prune: source["prune"] as? Bool ?? false,
+                                        allowPrune: source["allowPrune"] as? [String] ?? []),
                          canonicalChanges: canonicalChanges)
     }
 
