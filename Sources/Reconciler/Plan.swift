@@ -88,6 +88,9 @@ public struct Plan: Equatable, Sendable {
     public var changes: [PlannedChange]
     /// Connect API calls made to read the live state.
     public var readCalls: Int
+    /// This stack's resources the manifests no longer declare, kept because `--prune` was not
+    /// given (or refused, with the reason in the notes); addresses, sorted.
+    public var kept: [String] = []
 
     public init(stack: String, instance: Instance, stateFingerprint: String,
                 changes: [PlannedChange], readCalls: Int) {

@@ -2,8 +2,9 @@
 ///
 /// Contract fields: formatVersion, stack, instance, stateFingerprint, changes (address,
 /// kind, name, action, fields with path/before/after), summary (create, update, delete,
-/// replace). Extensions: readCalls; per change id, previousName, calls, warnings; summary
-/// rename and adopt.
+/// replace). Extensions: readCalls; per change id, previousName, calls, warnings; `kept`
+/// (this stack's undeclared resources not deleted, only when there are some); summary rename
+/// and adopt.
 public enum PlanDocument {
     public static func json(_ plan: Plan) -> JSONValue {
         let summary = plan.summary
@@ -14,6 +15,7 @@ public enum PlanDocument {
             ("stateFingerprint", .string(plan.stateFingerprint)),
             ("readCalls", .int(plan.readCalls)),
             ("changes", .array(plan.changes.map(json))),
+        ] + (plan.kept.isEmpty ? [] : [("kept", .array(plan.kept.map(JSONValue.string)))]) + [
             ("summary", .object([
                 ("create", .int(summary.create)),
                 ("update", .int(summary.update)),

@@ -36,6 +36,7 @@ public enum Planner {
                             options: Options = Options()) -> PlanningResult {
         var diagnostics: [Diagnostic] = []
         var notes: [String] = []
+        var kept: [String] = []
         let stack = desired.stack
         // References to resources being renamed are compared under their new names.
         let renames = RenameTranslation.renames(desired: desired, live: original)
@@ -89,6 +90,7 @@ public enum Planner {
                 candidate.deleteWaitsFor = waitsFor
                 candidates.append(candidate)
             }
+            kept = safety.refused.map(\.resource.address.description).sorted()
             for refusal in safety.refused {
                 let why = "not deleting \(refusal.resource.address): \(refusal.reason)"
                     + (refusal.protected ? " (name it with --allow-prune to delete it)" : "")
@@ -96,14 +98,16 @@ public enum Planner {
                 diagnostics.append(.warning(why, at: nil))
             }
         } else if !orphans.isEmpty {
+            kept = orphans.map(\.address.description).sorted()
             notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
                          + orphans.map(\.address.description).joined(separator: ", "))
         }
 
         let ordered = PlanOrder.order(candidates, edges: edges, diagnostics: &diagnostics)
         let steps = ordered.map(step)
-        let plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,
+        var plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,
                         changes: steps.map(\.change), readCalls: live.readCalls)
+        plan.kept = kept
         return PlanningResult(plan: plan, details: steps, secrets: secrets, diagnostics: diagnostics.sorted(), notes: notes)
     }
 

@@ -136,6 +136,7 @@ func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
         let kept = Planner.plan(desired: desired, live: live, instance: instance)
         #expect(kept.plan.changes.isEmpty)
         #expect(kept.notes.count == 1 && kept.notes[0].contains("queue.Old"))
+        #expect(kept.plan.kept == ["queue.Old"])
 
         let pruned = Planner.plan(desired: desired, live: live, instance: instance, options: .init(prune: true))
         #expect(pruned.plan.changes.map(\.address) == ["queue.Old"])

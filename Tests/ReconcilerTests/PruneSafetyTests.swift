@@ -25,6 +25,8 @@ import Testing
         ])
         let result = Self.plan(live)
         #expect(!result.plan.changes.contains { $0.address == "flow.Shared Whisper" })
+        #expect(result.plan.kept == ["flow.Shared Whisper"])
+        #expect(PlanDocument.json(result.plan)["kept"] == .array([.string("flow.Shared Whisper")]))
         #expect(result.notes.contains { $0.contains("not deleting flow.Shared Whisper: queue.B Queue (stack 'b') still uses it") },
                 "\(result.notes)")
         #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("queue.B Queue") })
