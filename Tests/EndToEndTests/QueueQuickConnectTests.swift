@@ -7,6 +7,24 @@ import Testing
 /// in a queue's `quickConnects` plans, applies (AssociateQueueQuickConnects), converges, and
 /// leaves the list (DisassociateQueueQuickConnects).
 @Suite struct QueueQuickConnectTests {
+    /// Prompts are searched too: an `external: true` prompt that exists plans; one that does not is an error.
+    @Test func externalPromptResolves() async throws {
+        try await withEmulator { emu in
+            let input = #"{"InstanceId":"\#(emu.instanceId)","Name":"Welcome","S3Uri":"s3://bucket/welcome.wav"}"#
+            _ = try await emu.client.perform(.createPrompt, input: Data(input.utf8))
+            let dir = try TempDir()
+            let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
+            let main = manifests.appendingPathComponent("patchbay.yaml")
+            try (try String(contentsOf: main, encoding: .utf8) + "\nprompts:\n  Welcome: { external: true }\n")
+                .write(to: main, atomically: true, encoding: .utf8)
+            let plan = try await patchbay(["plan", manifests.path] + emu.connectionArguments)
+            #expect(plan.exitCode == 0, "\(plan)")
+            try edit(main, "  Welcome: { external: true }", "  Missing: { external: true }")
+            let missing = try await patchbay(["plan", manifests.path] + emu.connectionArguments)
+            #expect(missing.exitCode == 1 && missing.stderr.contains("prompt 'Missing' is declared external but does not exist"), "\(missing)")
+        }
+    }
+
     @Test func externalQuickConnectIsAssociatedAndDisassociated() async throws {
         try await withEmulator { emu in
             let c = emu.client, id = emu.instanceId

@@ -9,6 +9,7 @@ enum KindRegistry {
         AnyKindHandler(HoursOfOperationHandler()),
         AnyKindHandler(QueueHandler()),
         AnyKindHandler(QuickConnectHandler()),
+        AnyKindHandler(PromptHandler()),
         AnyKindHandler(FlowModuleHandler()),
         AnyKindHandler(FlowHandler()),
         AnyKindHandler(RoutingProfileHandler()),
