@@ -102,18 +102,7 @@ public final class AWSHTTPTransport: AWSTransport {
             var waited = 0.0
             if let rateLimiter { waited = try await rateLimiter.acquire(operation) }
 
-            let credentials: SigV4Credentials
-            do {
-                credentials = try await credentialProvider.credentials()
-            } catch let error as AWSTransportError {
-                statistics.recordAttempt(operation, attempt: attempt)
-                statistics.recordOutcome(operation, errorCode: "credentials")
-                throw AWSTransportError(error.kind, error.message, operation: operation)
-            } catch {
-                statistics.recordAttempt(operation, attempt: attempt)
-                statistics.recordOutcome(operation, errorCode: "credentials")
-                throw AWSTransportError(.credentials, "\(error)", operation: operation)
-            }
+            let credentials = try await currentCredentials(operation, attempt: attempt)
 
             let prepared = prepare(request, credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
                                    invocationId: invocationId)
@@ -126,36 +115,13 @@ public final class AWSHTTPTransport: AWSTransport {
             attemptLog[metadataKey: "latency_ms"] = "\(latencyMs)"
             if waited > 0 { attemptLog[metadataKey: "rate_limit_wait_ms"] = "\(Int((waited * 1000).rounded()))" }
 
-            let failure: Error
-            let errorClass: RetryPolicy.ErrorClass
-            var retryAfterMs: Double?
-            switch outcome {
-            case .response(let status, let headers, let body) where (200..<300).contains(status):
-                let response = AWSResponse(status: status, headers: headers, body: body)
-                attemptLog[metadataKey: "status"] = "\(status)"
-                if let id = response.header("x-amzn-RequestId") { attemptLog[metadataKey: "request_id"] = "\(id)" }
-                attemptLog.debug("call succeeded")
+            let failure: Error, errorClass: RetryPolicy.ErrorClass, retryAfterMs: Double?
+            switch await evaluate(outcome, operation, &attemptLog) {
+            case let .success(response):
                 retryQuota.release(lastRetryCost ?? policy.noRetryIncrement)
-                await rateLimiter?.recordSuccess(operation)
-                statistics.recordOutcome(operation, errorCode: nil)
                 return response
-            case .response(let status, let headers, let body):
-                let error = AWSServiceError.decode(status: status, headers: headers, body: body, operation: operation)
-                attemptLog[metadataKey: "status"] = "\(status)"
-                attemptLog[metadataKey: "error"] = "\(error.code)"
-                if let id = error.requestId { attemptLog[metadataKey: "request_id"] = "\(id)" }
-                errorClass = RetryPolicy.classify(error)
-                retryAfterMs = headers.first { $0.name.lowercased() == "x-amz-retry-after" }.flatMap { Double($0.value) }
-                // LimitExceededException is a resource quota, not a rate: it does not slow the bucket.
-                if errorClass == .throttling, error.code != ConnectErrorCode.limitExceeded.rawValue {
-                    statistics.recordThrottle(operation)
-                    await rateLimiter?.recordThrottle(operation)
-                }
-                failure = error
-            case .failure(let error):
-                attemptLog[metadataKey: "error"] = "\(error.kind.rawValue)"
-                errorClass = error.retryable ? RetryPolicy.classify(error.asTransportError) : .notRetryable
-                failure = error.asTransportError
+            case let .failed(error, errorClassOfFailure, retryAfter):
+                (failure, errorClass, retryAfterMs) = (error, errorClassOfFailure, retryAfter)
             }
 
             // Eventual consistency: a bounded extra retry of the codes the caller named.
@@ -172,16 +138,9 @@ public final class AWSHTTPTransport: AWSTransport {
             }
 
             // Decide whether to retry.
-            var reason: String?
-            if errorClass == .notRetryable {
-                reason = "not retryable"
-            } else if standardAttempts >= policy.maxAttempts {
-                reason = "max attempts (\(policy.maxAttempts)) reached"
-            } else if (failure as? AWSServiceError)?.code == ConnectErrorCode.limitExceeded.rawValue,
-                      limitExceededRetries >= policy.limitExceededRetries {
-                reason = "LimitExceededException is a resource quota; retried \(limitExceededRetries) time(s)"
-            }
             let cost = errorClass == .throttling ? policy.throttlingRetryCost : policy.transientRetryCost
+            var reason = Self.givingUp(errorClass, failure, standardAttempts: standardAttempts,
+                                       limitExceededRetries: limitExceededRetries, policy: policy)
             if reason == nil, !retryQuota.acquire(cost) {
                 reason = "retry quota exhausted"
             }
@@ -201,6 +160,70 @@ public final class AWSHTTPTransport: AWSTransport {
             attemptLog.info("call failed, retrying")
             try await clock.sleep(seconds: delay)
         }
+    }
+
+    private enum AttemptResult {
+        case success(AWSResponse)
+        case failed(Error, RetryPolicy.ErrorClass, retryAfterMs: Double?)
+    }
+
+    /// The credentials for one attempt; a failure to get them ends the call.
+    private func currentCredentials(_ operation: String, attempt: Int) async throws -> SigV4Credentials {
+        do {
+            return try await credentialProvider.credentials()
+        } catch let error as AWSTransportError {
+            statistics.recordAttempt(operation, attempt: attempt)
+            statistics.recordOutcome(operation, errorCode: "credentials")
+            throw AWSTransportError(error.kind, error.message, operation: operation)
+        } catch {
+            statistics.recordAttempt(operation, attempt: attempt)
+            statistics.recordOutcome(operation, errorCode: "credentials")
+            throw AWSTransportError(.credentials, "\(error)", operation: operation)
+        }
+    }
+
+    /// What one attempt's outcome means: the response, or the error and how it may be retried
+    /// (a throttle also slows the operation's bucket).
+    private func evaluate(_ outcome: Outcome, _ operation: String, _ attemptLog: inout Logger) async -> AttemptResult {
+        switch outcome {
+        case .response(let status, let headers, let body) where (200..<300).contains(status):
+            let response = AWSResponse(status: status, headers: headers, body: body)
+            attemptLog[metadataKey: "status"] = "\(status)"
+            if let id = response.header("x-amzn-RequestId") { attemptLog[metadataKey: "request_id"] = "\(id)" }
+            attemptLog.debug("call succeeded")
+            await rateLimiter?.recordSuccess(operation)
+            statistics.recordOutcome(operation, errorCode: nil)
+            return .success(response)
+        case .response(let status, let headers, let body):
+            let error = AWSServiceError.decode(status: status, headers: headers, body: body, operation: operation)
+            attemptLog[metadataKey: "status"] = "\(status)"
+            attemptLog[metadataKey: "error"] = "\(error.code)"
+            if let id = error.requestId { attemptLog[metadataKey: "request_id"] = "\(id)" }
+            let errorClass = RetryPolicy.classify(error)
+            let retryAfterMs = headers.first { $0.name.lowercased() == "x-amz-retry-after" }.flatMap { Double($0.value) }
+            // LimitExceededException is a resource quota, not a rate: it does not slow the bucket.
+            if errorClass == .throttling, error.code != ConnectErrorCode.limitExceeded.rawValue {
+                statistics.recordThrottle(operation)
+                await rateLimiter?.recordThrottle(operation)
+            }
+            return .failed(error, errorClass, retryAfterMs: retryAfterMs)
+        case .failure(let error):
+            attemptLog[metadataKey: "error"] = "\(error.kind.rawValue)"
+            return .failed(error.asTransportError, error.retryable ? RetryPolicy.classify(error.asTransportError) : .notRetryable,
+                           retryAfterMs: nil)
+        }
+    }
+
+    /// Why a failed call is not retried (nil: it may be, if the retry quota allows).
+    private static func givingUp(_ errorClass: RetryPolicy.ErrorClass, _ failure: Error, standardAttempts: Int,
+                                 limitExceededRetries: Int, policy: RetryPolicy) -> String? {
+        if errorClass == .notRetryable { return "not retryable" }
+        if standardAttempts >= policy.maxAttempts { return "max attempts (\(policy.maxAttempts)) reached" }
+        if (failure as? AWSServiceError)?.code == ConnectErrorCode.limitExceeded.rawValue,
+           limitExceededRetries >= policy.limitExceededRetries {
+            return "LimitExceededException is a resource quota; retried \(limitExceededRetries) time(s)"
+        }
+        return nil
     }
 
     // MARK: - Request preparation
