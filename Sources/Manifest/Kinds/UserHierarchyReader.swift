@@ -66,8 +66,18 @@ struct UserHierarchyReader: ManifestSection {
         }
     }
 
-    /// No group may be deeper than the declared levels.
+    /// No group may be deeper than the declared levels, and no two groups may share a name
+    /// under different parents: Connect keeps hierarchy group names unique in an instance, as the
+    /// emulator does (docs/emulator.md, "Hierarchy group names"), so the second create would fail.
     func check(_ assembler: ManifestAssembler) {
+        var byName: [String: HierarchyGroup] = [:]
+        for group in assembler.values(of: .hierarchyGroup, as: HierarchyGroup.self).sorted(by: { $0.pathString < $1.pathString }) {
+            guard let first = byName[group.name] else { byName[group.name] = group; continue }
+            let location = assembler.declared[.hierarchyGroup]?[group.pathString]
+            let firstLocation = assembler.declared[.hierarchyGroup]?[first.pathString]
+            assembler.context.error("hierarchy group '\(group.pathString)' has the same name as '\(first.pathString)'; hierarchy group names are unique in an instance, whatever their parent",
+                                    at: location, notes: firstLocation.map { [.init("'\(first.pathString)' is here", at: $0)] } ?? [])
+        }
         guard let levels = assembler.values(of: .userHierarchy, as: Levels.self).first?.names, !levels.isEmpty else { return }
         let groups = assembler.values(of: .hierarchyGroup, as: HierarchyGroup.self).sorted { $0.pathString < $1.pathString }
         for group in groups where group.level > levels.count {
