@@ -68,6 +68,10 @@ public struct EmulatorConfiguration: Sendable {
     /// always returns seconds. `false` answers SearchUsers in seconds too (the emulator's
     /// behaviour before this was fixed), for clients that have not caught up.
     public var searchUsersAfterContactWorkInMilliseconds: Bool = true
+    /// Publishing a flow that invokes a Lambda function or a Lex V2 bot alias not associated with
+    /// the instance (AssociateLambdaFunction / AssociateBot) fails with InvalidContactFlowException,
+    /// as Connect's publish-time validation does. `false` accepts any well-formed ARN.
+    public var requireIntegrationAssociations: Bool = true
     /// Test hook: when false, requests need no SigV4 signature. Only the emulator's own
     /// store tests turn it off; `patchbay emulator` always verifies.
     public var verifySignatures: Bool = true

@@ -53,8 +53,12 @@ struct InstanceState: Sendable {
     /// Index 0 = LevelOne … up to 5 levels.
     var hierarchyLevels: [HierarchyLevel] = []
     var tokenSecret: String = ""
+    /// Instance-level integrations (AssociateLambdaFunction, AssociateBot): Lambda function ARNs
+    /// and Lex V2 bot alias ARNs, sorted.
+    var integrations = Integrations()
     private var undo: [(ResourceRef, StoredResource?)]?
     private var levelsBefore: [HierarchyLevel] = []
+    private var integrationsBefore = Integrations()
 
     init(instanceId: String, instanceArn: String, instanceAlias: String, region: String, accountId: String,
          createdTime: Double, tokenSecret: String) {
@@ -116,6 +120,7 @@ struct InstanceState: Sendable {
     mutating func begin() {
         undo = []
         levelsBefore = hierarchyLevels
+        integrationsBefore = integrations
     }
 
     mutating func commit() { undo = nil }
@@ -128,12 +133,14 @@ struct InstanceState: Sendable {
             if let old { put(ref.kind, old) } else { remove(ref.kind, ref.id) }
         }
         hierarchyLevels = levelsBefore
+        integrations = integrationsBefore
     }
 }
 
 extension InstanceState: Codable {
     enum CodingKeys: String, CodingKey {
         case instanceId, instanceArn, instanceAlias, region, accountId, createdTime, resources, hierarchyLevels, tokenSecret
+        case integrations
     }
 
     /// The version-1 layout: `resources` is kind → id → resource; the indexes are rebuilt.
@@ -147,6 +154,7 @@ extension InstanceState: Codable {
                   createdTime: try c.decode(Double.self, forKey: .createdTime),
                   tokenSecret: try c.decodeIfPresent(String.self, forKey: .tokenSecret) ?? "")
         hierarchyLevels = try c.decodeIfPresent([HierarchyLevel].self, forKey: .hierarchyLevels) ?? []
+        integrations = try c.decodeIfPresent(Integrations.self, forKey: .integrations) ?? Integrations()
         let resources = try c.decodeIfPresent([ResourceKind: [String: StoredResource]].self, forKey: .resources) ?? [:]
         for (kind, byId) in resources {
             for r in byId.values { put(kind, r) }
@@ -164,7 +172,14 @@ extension InstanceState: Codable {
         try c.encode(tables.mapValues(\.byId), forKey: .resources)
         try c.encode(hierarchyLevels, forKey: .hierarchyLevels)
         try c.encode(tokenSecret, forKey: .tokenSecret)
+        try c.encode(integrations, forKey: .integrations)
     }
+}
+
+/// What the instance is associated with, for flows to invoke.
+struct Integrations: Sendable, Codable, Equatable {
+    var lambdaFunctions: [String] = []
+    var lexBots: [String] = []
 }
 
 /// The on-disk envelope: a format marker and version so foreign files are refused.
@@ -215,6 +230,8 @@ struct StateFile: Codable {
             "hierarchyLevels": .array(s.hierarchyLevels.map {
                 ["id": .string($0.id), "arn": .string($0.arn), "name": .string($0.name), "modified": .double($0.modified)]
             }),
+            "integrations": ["lambdaFunctions": .array(s.integrations.lambdaFunctions.map { .string($0) }),
+                             "lexBots": .array(s.integrations.lexBots.map { .string($0) })],
         ]
         return ["format": .string(formatMarker), "version": .int(currentVersion), "instance": instance]
     }

@@ -15,10 +15,56 @@ enum InstanceOperations {
         "TagResource": { s, c in try s.tagResource(c) },
         "UntagResource": { s, c in try s.untagResource(c) },
         "ListTagsForResource": { s, c in try s.listTags(c) },
+        "AssociateLambdaFunction": { s, c in try s.associate(c, lambda: true, add: true) },
+        "DisassociateLambdaFunction": { s, c in try s.associate(c, lambda: true, add: false) },
+        "ListLambdaFunctions": { s, c in
+            try s.checkInstance(c)
+            return .object(try s.listPage(c, s.state.integrations.lambdaFunctions, key: { [$0] }, render: { .string($0) },
+                                          member: "LambdaFunctions", limit: 25))
+        },
+        "AssociateBot": { s, c in try s.associate(c, lambda: false, add: true) },
+        "DisassociateBot": { s, c in try s.associate(c, lambda: false, add: false) },
+        "ListBots": { s, c in
+            try s.checkInstance(c)
+            // Lex V1 bots are not modelled: LexVersion V1 lists none.
+            let bots = c.queryValue("lexVersion") == "V1" ? [] : s.state.integrations.lexBots
+            return .object(try s.listPage(c, bots, key: { [$0] }, render: { ["LexV2Bot": ["AliasArn": .string($0)]] },
+                                          member: "LexBots", limit: 25))
+        },
     ]
 }
 
 extension ConnectService {
+    /// AssociateLambdaFunction / DisassociateLambdaFunction (`FunctionArn`, in the body or, for the
+    /// DELETE, the `functionArn` query) and AssociateBot / DisassociateBot (`LexV2Bot.AliasArn`):
+    /// "Allows the specified Amazon Connect instance to access the specified Lambda function" /
+    /// "Lex bot" (API reference). Associating twice is accepted; removing an unknown one is
+    /// ResourceNotFoundException (listed for both operations in the model).
+    func associate(_ c: ServiceCall, lambda: Bool, add: Bool) throws -> JSONValue? {
+        try checkInstance(c)
+        let arn: String
+        if lambda {
+            arn = c.string("FunctionArn") ?? c.queryValue("functionArn") ?? ""
+            guard arn.hasPrefix("arn:") && arn.contains(":lambda:") else {
+                throw ConnectError.invalidParameter("FunctionArn must be a Lambda function ARN")
+            }
+        } else {
+            arn = c.body["LexV2Bot"]?["AliasArn"]?.stringValue ?? ""
+            guard arn.hasPrefix("arn:") && arn.contains(":lex:") else {
+                throw ConnectError.invalidParameter("LexV2Bot.AliasArn must be a Lex V2 bot alias ARN (Lex V1 bots are not modelled)")
+            }
+        }
+        var list = lambda ? state.integrations.lambdaFunctions : state.integrations.lexBots
+        if add {
+            if !list.contains(arn) { list.append(arn); list.sort() }
+        } else {
+            guard let i = list.firstIndex(of: arn) else { throw ConnectError.notFound("\(arn) is not associated with this instance") }
+            list.remove(at: i)
+        }
+        if lambda { state.integrations.lambdaFunctions = list } else { state.integrations.lexBots = list }
+        return nil
+    }
+
     func instanceSummary(full: Bool) -> JSONValue {
         var o: [String: JSONValue] = [
             "Id": .string(state.instanceId), "Arn": .string(state.instanceArn),

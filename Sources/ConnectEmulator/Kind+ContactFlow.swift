@@ -1,3 +1,4 @@
+import FlowLanguage
 import Foundation
 
 /// Contact flows: Create, Describe (`id`, `id:$SAVED`, `id:$LATEST`),
@@ -133,10 +134,23 @@ extension ConnectService {
     /// module), and every reference resolved against this instance.
     func checkFlowContent(_ content: String, published: Bool, module: Bool, flowType: String? = nil) throws {
         let problems = published
-            ? FlowValidator.publishProblems(content, flowType: module ? nil : flowType, referenceProblem: referenceProblem)
+            ? FlowValidator.publishProblems(content, flowType: module ? nil : flowType, referenceProblem: referenceProblem,
+                                            integration: integrationAssociated)
             : FlowValidator.basicProblems(content)
         if !problems.isEmpty {
             throw module ? ConnectError.invalidModule(problems) : ConnectError.invalidFlow(problems)
+        }
+    }
+
+    /// Whether the instance may invoke a Lambda function / Lex bot alias a flow names: it must have
+    /// been associated (AssociateLambdaFunction, AssociateBot). With
+    /// `EmulatorConfiguration.requireIntegrationAssociations` off, nothing is checked (nil).
+    func integrationAssociated(_ kind: FlowLanguage.ReferenceKind, _ arn: String) -> Bool? {
+        guard configuration.requireIntegrationAssociations else { return nil }
+        switch kind {
+        case .lambdaFunction: return state.integrations.lambdaFunctions.contains(arn)
+        case .lexBot: return state.integrations.lexBots.contains(where: { arn == $0 || arn.hasPrefix($0) })
+        default: return nil
         }
     }
 

@@ -111,6 +111,12 @@ struct Router: Sendable {
         ("POST", "/prompts/{InstanceId}/{PromptId}", "UpdatePrompt"),
         ("DELETE", "/prompts/{InstanceId}/{PromptId}", "DeletePrompt"),
         ("GET", "/prompts-summary/{InstanceId}", "ListPrompts"),
+        ("PUT", "/instance/{InstanceId}/lambda-function", "AssociateLambdaFunction"),
+        ("DELETE", "/instance/{InstanceId}/lambda-function", "DisassociateLambdaFunction"),
+        ("GET", "/instance/{InstanceId}/lambda-functions", "ListLambdaFunctions"),
+        ("PUT", "/instance/{InstanceId}/bot", "AssociateBot"),
+        ("POST", "/instance/{InstanceId}/bot", "DisassociateBot"),
+        ("GET", "/instance/{InstanceId}/bots", "ListBots"),
         ("POST", "/search-prompts", "SearchPrompts"),
 
         ("POST", "/tags/{resourceArn}", "TagResource"),

@@ -19,6 +19,42 @@ import Testing
          flow(#"{"Identifier":"a","Type":"TransferContactToQueue","Parameters":{},"Transitions":{"NextAction":"end","Errors":[{"NextAction":"end","ErrorType":"NoMatchingError"}]}}"#)),
     ]
 
+    /// Associates every Lambda function and Lex V2 alias ARN the content names, as a console user
+    /// would before publishing a flow that uses them.
+    static func associateIntegrations(in content: String, _ c: EmulatorTestClient, _ iid: String) async throws {
+        let pattern = try Regex(#"arn:aws:(lambda|lex):[^"]+"#)
+        for match in content.matches(of: pattern) {
+            let arn = String(content[match.range])
+            let response = arn.contains(":lambda:")
+                ? try await c.call("PUT", "/instance/\(iid)/lambda-function", body: ["FunctionArn": .string(arn)])
+                : try await c.call("PUT", "/instance/\(iid)/bot", body: ["LexV2Bot": ["AliasArn": .string(arn)]])
+            #expect(response.status == 200, "\(arn): \(String(describing: response.json))")
+        }
+    }
+
+    /// "a Lambda not associated with the instance": refused at publish until AssociateLambdaFunction.
+    @Test func lambdaMustBeAssociatedToPublish() async throws {
+        try await withEmulator { c, iid in
+            let lambda = "arn:aws:lambda:us-east-1:123456789012:function:lookup"
+            let content = Self.flow(#"{"Identifier":"a","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"\#(lambda)"},"Transitions":{"NextAction":"end","Errors":[{"NextAction":"end","ErrorType":"NoMatchingError"}]}}"#)
+            let refused = try await c.call("PUT", "/contact-flows/\(iid)", body: ["Name": "L", "Type": "CONTACT_FLOW", "Content": .string(content)])
+            #expect(refused.status == 400 && refused.errorType == "InvalidContactFlowException")
+            #expect(refused.json?.at("problems.0.message")?.stringValue?.contains("not associated") == true, "\(String(describing: refused.json))")
+
+            let associate = try await c.call("PUT", "/instance/\(iid)/lambda-function", body: ["FunctionArn": .string(lambda)])
+            #expect(associate.status == 200)
+            let listed = try await c.call("GET", "/instance/\(iid)/lambda-functions")
+            #expect(listed.json?.at("LambdaFunctions.0")?.stringValue == lambda)
+            let published = try await c.call("PUT", "/contact-flows/\(iid)", body: ["Name": "L", "Type": "CONTACT_FLOW", "Content": .string(content)])
+            #expect(published.status == 200, "\(String(describing: published.json))")
+
+            let removed = try await c.call("DELETE", "/instance/\(iid)/lambda-function", query: [("functionArn", lambda)])
+            #expect(removed.status == 200)
+            let again = try await c.call("DELETE", "/instance/\(iid)/lambda-function", query: [("functionArn", lambda)])
+            #expect(again.errorType == "ResourceNotFoundException")
+        }
+    }
+
     @Test func publishRejectsWhatValidateRejects() async throws {
         try await withEmulator { c, iid in
             for (n, item) in Self.cases.enumerated() {

@@ -98,6 +98,7 @@ struct FlowPublishValidationTests {
             for (file, type) in [("acme-customer-whisper.json", "CUSTOMER_WHISPER"), ("acme-queue-transfer.json", "QUEUE_TRANSFER"),
                                  ("acme-main.json", "CONTACT_FLOW")] {
                 let content = try Self.fixture("valid/aws-samples/flows/" + file)
+                try await FlowPublishOverHTTPTests.associateIntegrations(in: content, c, iid)
                 let created = try await c.call("PUT", "/contact-flows/\(iid)", body: ["Name": .string(file), "Type": .string(type),
                                                                                      "Content": .string(content)])
                 #expect(created.status == 200, "\(file): \(String(describing: created.json))")

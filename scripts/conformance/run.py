@@ -502,6 +502,28 @@ def phase1(args, R):
         expect_error("ResourceNotFoundException", c.describe_security_profile, InstanceId=iid, SecurityProfileId=tmp["SecurityProfileId"])
     R.case("security profiles: create, describe, permissions pages, update, search summary, errors, delete", security_profiles)
 
+    # ---- integrations: Lambda functions and Lex V2 bots associated with the instance -------
+    def integrations():
+        arn = "arn:aws:lambda:us-east-1:123456789012:function:lookup"
+        alias = "arn:aws:lex:us-east-1:123456789012:bot-alias/BOTID/ALIASID"
+        c.associate_lambda_function(InstanceId=iid, FunctionArn=arn)
+        check(arn in c.list_lambda_functions(InstanceId=iid)["LambdaFunctions"])
+        c.associate_bot(InstanceId=iid, LexV2Bot={"AliasArn": alias})
+        check({"LexV2Bot": {"AliasArn": alias}} in c.list_bots(InstanceId=iid, LexVersion="V2")["LexBots"])
+        content = json.dumps({"Version": "2019-10-30", "StartAction": "l", "Actions": [
+            {"Identifier": "l", "Type": "InvokeLambdaFunction", "Parameters": {"LambdaFunctionARN": arn},
+             "Transitions": {"NextAction": "e", "Errors": [{"NextAction": "e", "ErrorType": "NoMatchingError"}]}},
+            {"Identifier": "e", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+        flow = c.create_contact_flow(InstanceId=iid, Name="Lambda lookup", Type="CONTACT_FLOW", Content=content)
+        c.disassociate_lambda_function(InstanceId=iid, FunctionArn=arn)
+        check(arn not in c.list_lambda_functions(InstanceId=iid)["LambdaFunctions"])
+        expect_error("InvalidContactFlowException", c.update_contact_flow_content, InstanceId=iid,
+                     ContactFlowId=flow["ContactFlowId"], Content=content)
+        expect_error("ResourceNotFoundException", c.disassociate_lambda_function, InstanceId=iid, FunctionArn=arn)
+        c.disassociate_bot(InstanceId=iid, LexV2Bot={"AliasArn": alias})
+        c.delete_contact_flow(InstanceId=iid, ContactFlowId=flow["ContactFlowId"])
+    R.case("integrations: Associate/Disassociate/ListLambdaFunctions and Bots; publish needs the Lambda associated", integrations)
+
     # ---- user hierarchy -----------------------------------------------------------------
     def hierarchy():
         check(c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"] == {})
