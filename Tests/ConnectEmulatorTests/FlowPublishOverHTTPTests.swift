@@ -55,6 +55,26 @@ import Testing
         }
     }
 
+    /// The very files `patchbay validate` rejects (Tests/ManifestTests/Fixtures/invalid), published.
+    @Test func theValidateFixturesAreRejectedAtPublish() async throws {
+        let fixtures: [(file: String, type: String, culprit: String)] = [
+            ("invalid/flow-unknown-action-type/main.json", "CONTACT_FLOW", "TransferContactToQue"),
+            ("invalid/flow-missing-required-parameter/lookup.json", "CONTACT_FLOW", "LambdaFunctionARN"),
+            ("invalid/flow-action-not-allowed-in-type/whisper.json", "CUSTOMER_WHISPER", "not allowed in a CUSTOMER_WHISPER flow"),
+        ]
+        try await withEmulator { c, iid in
+            for (n, item) in fixtures.enumerated() {
+                let content = try FlowPublishValidationTests.fixture(item.file)
+                let published = try await c.call("PUT", "/contact-flows/\(iid)", body: [
+                    "Name": .string("Fixture \(n)"), "Type": .string(item.type), "Content": .string(content)])
+                #expect(published.status == 400 && published.errorType == "InvalidContactFlowException",
+                        "\(item.file): \(String(describing: published.json))")
+                let messages = (0..<10).compactMap { published.json?.at("problems.\($0).message")?.stringValue }
+                #expect(messages.contains { $0.contains(item.culprit) }, "\(item.file): \(messages)")
+            }
+        }
+    }
+
     @Test func publishRejectsWhatValidateRejects() async throws {
         try await withEmulator { c, iid in
             for (n, item) in Self.cases.enumerated() {
