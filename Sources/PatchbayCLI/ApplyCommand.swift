@@ -110,7 +110,10 @@ struct ApplyCommand: AsyncParsableCommand {
         Terminal.writeError("\n")
         let applier = Applier(client: session.client, instanceId: session.instanceId, maxConcurrency: parallelism)
         let started = Date()
-        let report = await applier.apply(result, live: live, desired: desired) { event in
+        let interrupt = ApplyInterrupt()
+        let signals = InterruptSignals(interrupt)
+        defer { signals.restore() }
+        let report = await applier.apply(result, live: live, desired: desired, interrupt: interrupt) { event in
             switch event {
             case .started:
                 break
@@ -130,12 +133,19 @@ struct ApplyCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         var text = "\n"
         let failures = report.failed, skipped = report.skipped
-        if failures.isEmpty && skipped.isEmpty {
+        if interrupt.isRequested {
+            text += style.red("Apply interrupted.") + " \(report.doneCount) done, \(failures.count) failed, \(skipped.count) not started"
+        } else if failures.isEmpty && skipped.isEmpty {
             text += style.green("Apply complete!") + " \(report.doneCount) change\(report.doneCount == 1 ? "" : "s") made"
         } else {
             text += style.red("Apply stopped with errors.") + " \(report.doneCount) done, \(failures.count) failed, \(skipped.count) skipped"
         }
         text += String(format: " in %.1fs; %d Connect API calls.\n", seconds, session.transport.statistics.total.calls)
+        if interrupt.isRequested {
+            for entry in report.entries {
+                if case .done = entry.outcome { text += "  done:    \(entry.change.address) (\(entry.change.action.rawValue))\n" }
+            }
+        }
         for entry in failures {
             if case let .failed(message) = entry.outcome { text += "  failed:  \(entry.change.address) (\(entry.change.action.rawValue)): \(message)\n" }
             if case let .partial(message) = entry.outcome { text += "  partly done: \(entry.change.address) (\(entry.change.action.rawValue)): \(message)\n" }
@@ -148,6 +158,35 @@ struct ApplyCommand: AsyncParsableCommand {
                 + "run plan to see the instance as it is, fix the cause, and run apply again: it continues from there.\n"
         }
         Terminal.writeError(text)
-        return failures.isEmpty && skipped.isEmpty
+        return failures.isEmpty && skipped.isEmpty && !interrupt.isRequested
+    }
+}
+
+/// Ctrl-C and SIGTERM (what CI sends on cancel) during apply: the first stops new changes from
+/// starting and lets calls in flight finish, so the report is true; the second aborts (exit 130).
+final class InterruptSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ interrupt: ApplyInterrupt) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if interrupt.request() == 1 {
+                    Terminal.writeError("\nInterrupted: no new changes start; calls in flight finish. Interrupt again to abort.\n")
+                } else {
+                    Terminal.writeError("\nAborted: calls in flight may or may not have taken effect; run plan to see the instance.\n")
+                    exit(130)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    func restore() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

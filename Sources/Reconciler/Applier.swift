@@ -24,7 +24,9 @@ public struct Applier: Sendable {
         self.maxConcurrency = maxConcurrency
     }
 
-    public func apply(_ planning: PlanningResult, live: LiveState, desired: DesiredState,
+    /// - Parameter interrupt: once requested, no further change starts; calls in flight finish
+    ///   and the report lists what was done and what was not started.
+    public func apply(_ planning: PlanningResult, live: LiveState, desired: DesiredState, interrupt: ApplyInterrupt? = nil,
                       onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> ApplyReport {
         let registry = IdRegistry(live: live)
         let details = planning.details
@@ -53,7 +55,8 @@ public struct Applier: Sendable {
         }
         let progress = ProgressCounter()
         let allSteps = steps
-        let outcomes = await StepScheduler.run(allSteps, maxConcurrency: maxConcurrency) { event in
+        let outcomes = await StepScheduler.run(allSteps, maxConcurrency: maxConcurrency,
+                                               shouldStop: { interrupt?.isRequested ?? false }) { event in
             switch event {
             case let .started(index) where index < n:
                 onEvent(.started(address: details[index].change.address, action: details[index].change.action,
@@ -79,6 +82,15 @@ public struct Applier: Sendable {
     }
 }
 
+/// A request to stop an apply early (Ctrl-C, SIGTERM): counted, so a second one can abort.
+public final class ApplyInterrupt: Sendable {
+    private let count = Mutex(0)
+    public init() {}
+    /// Records one request; returns how many there have been.
+    @discardableResult public func request() -> Int { count.withLock { $0 += 1; return $0 } }
+    public var isRequested: Bool { count.withLock { $0 > 0 } }
+}
+
 final class ProgressCounter: Sendable {
     private let value = Mutex(0)
     func increment() -> Int { value.withLock { $0 += 1; return $0 } }
@@ -97,6 +109,7 @@ public struct ApplyReport: Sendable {
             switch outcome {
             case .succeeded: self = .done
             case let .failed(error): self = .failed(message: String(describing: error))
+            case let .skipped(blockedBy) where blockedBy == StepScheduler.interrupted: self = .skipped(blockedBy: "the interrupt")
             case let .skipped(blockedBy): self = .skipped(blockedBy: blockedBy >= 0 ? steps[blockedBy].label : "an earlier failure")
             }
         }

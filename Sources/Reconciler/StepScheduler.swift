@@ -31,7 +31,12 @@ public enum StepScheduler {
 
     /// Runs `steps` and returns one outcome per step, in step order.
     /// Dependencies must point at valid indices and form no cycle (the planner orders them).
-    public static func run(_ steps: [Step], maxConcurrency: Int,
+    /// `skipped(blockedBy:)` of a step that was never started because a stop was requested.
+    public static let interrupted = -2
+
+    /// Runs `steps` and returns one outcome per step, in step order. Once `shouldStop` answers
+    /// true, no further step starts (steps in flight finish); those left are `interrupted`.
+    public static func run(_ steps: [Step], maxConcurrency: Int, shouldStop: @escaping @Sendable () -> Bool = { false },
                            onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> [Outcome] {
         precondition(maxConcurrency > 0)
         var outcomes = [Outcome?](repeating: nil, count: steps.count)
@@ -57,7 +62,7 @@ public enum StepScheduler {
         await withTaskGroup(of: (Int, Outcome).self) { group in
             var running = 0
             func startReady() {
-                while running < maxConcurrency, let next = ready.min() {
+                while running < maxConcurrency, !shouldStop(), let next = ready.min() {
                     ready.remove(next)
                     running += 1
                     onEvent(.started(next))
@@ -89,6 +94,7 @@ public enum StepScheduler {
                 startReady()
             }
         }
-        return outcomes.map { $0 ?? .skipped(blockedBy: -1) }
+        let stopped = shouldStop()
+        return outcomes.map { $0 ?? .skipped(blockedBy: stopped ? interrupted : -1) }
     }
 }
