@@ -37,6 +37,11 @@ struct ApplyCommand: AsyncParsableCommand {
                                valueName: "ADDRESS"))
     var allowPrune: [String] = []
 
+    @Option(name: .customLong("target"),
+            help: ArgumentHelp("Plan only this resource and what it needs (what it refers to), e.g. queue.Support. Repeatable; the plan says it is partial.",
+                               valueName: "ADDRESS"))
+    var target: [String] = []
+
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
 
@@ -51,8 +56,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be 1 or more, not \(parallelism)") }
-        if planFile != nil && (path != nil || env != nil || prune || !allowPrune.isEmpty) {
-            throw ValidationError("--plan applies a saved plan as it is: PATH, --env, --prune and --allow-prune come from the plan file")
+        if planFile != nil && (path != nil || env != nil || prune || !allowPrune.isEmpty || !target.isEmpty) {
+            throw ValidationError("--plan applies a saved plan as it is: PATH, --env, --prune, --allow-prune and --target come from the plan file")
         }
     }
 
@@ -60,7 +65,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var failed = false
         try await PlanPipeline.reportingErrors {
             var saved: SavedPlan?
-            var manifestPath = path ?? ".", environment = env, pruning = prune, allowed = allowPrune
+            var manifestPath = path ?? ".", environment = env, pruning = prune, allowed = allowPrune, targets = target
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {
@@ -72,6 +77,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 environment = plan.source.environment
                 pruning = plan.source.prune
                 allowed = plan.source.allowPrune
+                targets = plan.source.targets
             }
             let desired = try PlanPipeline.load(path: manifestPath, environment: environment)
             let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: manifestPath,
@@ -79,6 +85,7 @@ struct ApplyCommand: AsyncParsableCommand {
             do {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
                                                                  allowPrune: try PlanPipeline.addresses(allowed),
+                                                                 targets: try PlanPipeline.addresses(targets, flag: "--target", example: "queue.Support"),
                                                                 refresh: read.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))

@@ -59,6 +59,11 @@ struct PlanCommand: AsyncParsableCommand {
                                valueName: "ADDRESS"))
     var allowPrune: [String] = []
 
+    @Option(name: .customLong("target"),
+            help: ArgumentHelp("Plan only this resource and what it needs (what it refers to), e.g. queue.Support. Repeatable; the plan says it is partial.",
+                               valueName: "ADDRESS"))
+    var target: [String] = []
+
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var read: ReadOptions
@@ -73,13 +78,15 @@ struct PlanCommand: AsyncParsableCommand {
             do {
                 let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
                                                               allowPrune: try PlanPipeline.addresses(allowPrune),
+                                                              targets: try PlanPipeline.addresses(target, flag: "--target", example: "queue.Support"),
                                                                 refresh: read.refresh, diagnostics: style)
                 Terminal.write(PlanOutput.render(result, format: format ?? .text))
                 if let out {
                     // Absolute, so that `apply --plan` finds the same manifests from any directory.
                     let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
                     let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: prune,
-                                                                                               allowPrune: allowPrune.sorted()))
+                                                                                               allowPrune: allowPrune.sorted(),
+                                                                                               targets: target.sorted()))
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     Terminal.writeError("Saved the plan to \(out); apply it with: patchbay apply --plan \(out)\n")
                 }

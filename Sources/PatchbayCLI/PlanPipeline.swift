@@ -23,17 +23,18 @@ enum PlanPipeline {
 
     /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
     /// `--allow-prune` values as addresses (`user.admin`); a malformed one is a usage error.
-    static func addresses(_ values: [String]) throws -> Set<ResourceAddress> {
+    static func addresses(_ values: [String], flag: String = "--allow-prune", example: String = "user.admin") throws
+        -> Set<ResourceAddress> {
         Set(try values.map { value in
             guard let address = ResourceAddress(parsing: value) else {
-                throw ValidationError("--allow-prune takes a resource address such as user.admin, not '\(value)'")
+                throw ValidationError("\(flag) takes a resource address such as \(example), not '\(value)'")
             }
             return address
         })
     }
 
     static func plan(session: ConnectSession, desired: DesiredState, prune: Bool, allowPrune: Set<ResourceAddress> = [],
-                     refresh: RefreshMode,
+                     targets: Set<ResourceAddress> = [], refresh: RefreshMode,
                      diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {
         let progress = ReadProgressView()
         var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
@@ -43,7 +44,7 @@ enum PlanPipeline {
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),
-                                  options: Planner.Options(prune: prune, allowPrune: allowPrune))
+                                  options: Planner.Options(prune: prune, allowPrune: allowPrune, targets: targets))
         if !result.diagnostics.isEmpty {
             let printer = DiagnosticsPrinter.forStandardError(style: style)
             Terminal.writeError(printer.render(result.diagnostics))

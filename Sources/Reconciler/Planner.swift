@@ -8,9 +8,13 @@ public enum Planner {
         public var prune: Bool
         /// Resources `--prune` may delete although they are protected (the instance's administrators).
         public var allowPrune: Set<ResourceAddress>
-        public init(prune: Bool = false, allowPrune: Set<ResourceAddress> = []) {
+        /// `--target`: plan only these resources and the changes they need (what they refer to,
+        /// transitively); empty plans everything.
+        public var targets: Set<ResourceAddress>
+        public init(prune: Bool = false, allowPrune: Set<ResourceAddress> = [], targets: Set<ResourceAddress> = []) {
             self.prune = prune
             self.allowPrune = allowPrune
+            self.targets = targets
         }
     }
 
@@ -103,12 +107,38 @@ public enum Planner {
                          + orphans.map(\.address.description).joined(separator: ", "))
         }
 
+        if !options.targets.isEmpty {
+            candidates = targeted(candidates, options.targets, edges: edges, diagnostics: &diagnostics, notes: &notes)
+        }
         let ordered = PlanOrder.order(candidates, edges: edges, diagnostics: &diagnostics)
         let steps = ordered.map(step)
         var plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,
                         changes: steps.map(\.change), readCalls: live.readCalls)
         plan.kept = kept
         return PlanningResult(plan: plan, details: steps, secrets: secrets, diagnostics: diagnostics.sorted(), notes: notes)
+    }
+
+    /// The candidates `--target` keeps: the targets and what they refer to, transitively (so a
+    /// targeted queue brings the creation of its new hours along). Said loudly: the plan is partial.
+    private static func targeted(_ candidates: [Candidate], _ targets: Set<ResourceAddress>, edges: [DependencyGraph.Edge],
+                                 diagnostics: inout [Diagnostic], notes: inout [String]) -> [Candidate] {
+        let edgesByFrom = Dictionary(grouping: edges, by: \.from)
+        var keep = targets, queue = Array(targets)
+        while let next = queue.popLast() {
+            for edge in edgesByFrom[next] ?? [] where keep.insert(edge.to).inserted { queue.append(edge.to) }
+        }
+        for target in targets.sorted() where !candidates.contains(where: { $0.address == target }) {
+            diagnostics.append(.warning("--target \(target): no change is planned for it", at: nil))
+        }
+        let kept = candidates.filter { keep.contains($0.address) }
+        let left = candidates.count - kept.count
+        if left > 0 {
+            let message = "--target: this plan is partial; \(left) other change\(left == 1 ? " is" : "s are") not planned "
+                + "(run without --target to see everything)"
+            notes.append(message)
+            diagnostics.append(.warning(message, at: nil))
+        }
+        return kept
     }
 
     /// Warnings and errors that need no diff: numbers not looked up yet, missing externals.

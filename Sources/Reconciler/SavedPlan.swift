@@ -14,11 +14,14 @@ public struct SavedPlan: Sendable {
         public var prune: Bool
         /// `--allow-prune` addresses, sorted.
         public var allowPrune: [String]
-        public init(path: String, environment: String?, prune: Bool, allowPrune: [String] = []) {
+        /// `--target` addresses, sorted.
+        public var targets: [String]
+        public init(path: String, environment: String?, prune: Bool, allowPrune: [String] = [], targets: [String] = []) {
             self.path = path
             self.environment = environment
             self.prune = prune
             self.allowPrune = allowPrune
+            self.targets = targets
         }
     }
 
@@ -54,7 +57,8 @@ public struct SavedPlan: Sendable {
             ("path", .string(source.path)),
             ("environment", source.environment.map(JSONValue.string) ?? .null),
             ("prune", .bool(source.prune)),
-        ] + (source.allowPrune.isEmpty ? [] : [("allowPrune", .array(source.allowPrune.map(JSONValue.string)))]))))
+        ] + (source.allowPrune.isEmpty ? [] : [("allowPrune", .array(source.allowPrune.map(JSONValue.string)))])
+          + (source.targets.isEmpty ? [] : [("targets", .array(source.targets.map(JSONValue.string)))]))))
         let digest = Self.digest(of: JSONValue.object(members).compact())
         members.append(("planDigest", .string(digest)))
         return JSONValue.object(members).rendered()
@@ -77,7 +81,8 @@ public struct SavedPlan: Sendable {
         return SavedPlan(stateFingerprint: fingerprint,
                          source: Source(path: path, environment: source["environment"] as? String,
                                         prune: source["prune"] as? Bool ?? false,
-                                        allowPrune: source["allowPrune"] as? [String] ?? []),
+                                        allowPrune: source["allowPrune"] as? [String] ?? [],
+                                        targets: source["targets"] as? [String] ?? []),
                          canonicalChanges: canonicalChanges)
     }
 
