@@ -21,6 +21,21 @@ public enum Fingerprint {
         tags.contains { path == "tags[\"\($0)\"]" }
     }
 
+    /// The change as a reviewer sees it: fingerprint tags are Patchbay's bookkeeping, not part of
+    /// the configuration, so they are never shown (the calls that rewrite them still run).
+    static func displayed(_ changes: [FieldChange]) -> [FieldChange] {
+        changes.compactMap { change in
+            if isFingerprintPath(change.path) { return nil }
+            guard change.path == "tags" else { return change }
+            func strip(_ value: FieldValue?) -> FieldValue? {
+                guard case var .object(tags)? = value else { return value }
+                for tag in Fingerprint.tags { tags[tag] = nil }
+                return .object(tags)
+            }
+            return FieldChange(path: change.path, before: strip(change.before), after: strip(change.after))
+        }
+    }
+
     /// A short, stable digest of a normalised field value.
     public static func of(_ value: FieldValue) -> String {
         let digest = SHA256.hash(data: Data(value.json.compact().utf8))

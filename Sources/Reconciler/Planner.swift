@@ -169,7 +169,7 @@ public enum Planner {
     private static func deleteCandidate(_ orphan: LiveResource) -> Candidate {
         let calls = KindRegistry.handler(for: orphan.address.kind)?.deleteCalls(orphan) ?? []
         let change = PlannedChange(kind: orphan.address.kind.rawValue, name: orphan.address.name, action: .delete,
-                                   fields: Differ.listing(orphan.fields.filter { !isEmpty($0.value) }, asCreate: false),
+                                   fields: Fingerprint.displayed(Differ.listing(orphan.fields.filter { !isEmpty($0.value) }, asCreate: false)),
                                    calls: calls.map(\.label), id: orphan.id)
         return Candidate(change: change, address: orphan.address, item: nil, live: orphan, calls: calls)
     }
@@ -185,7 +185,7 @@ public enum Planner {
 
     private static func createCandidate(_ item: DesiredItem) -> Candidate {
         var change = PlannedChange(kind: item.address.kind.rawValue, name: item.address.name, action: .create,
-                                   fields: Differ.listing(item.fields.filter { !isEmpty($0.value) }, asCreate: true))
+                                   fields: Fingerprint.displayed(Differ.listing(item.fields.filter { !isEmpty($0.value) }, asCreate: true)))
         if item.fields["password"] != nil, !change.fields.contains(where: { $0.path == "password" }) {
             change.fields.append(FieldChange(path: "password", before: nil, after: .sensitive))
             change.fields.sort { $0.path < $1.path }
@@ -222,7 +222,7 @@ public enum Planner {
             }
         }
         let change = PlannedChange(kind: item.address.kind.rawValue, name: item.address.name, action: action,
-                                   fields: fieldChanges, calls: calls.map(\.label), id: current.id,
+                                   fields: Fingerprint.displayed(fieldChanges), calls: calls.map(\.label), id: current.id,
                                    previousName: previousName, warnings: warnings)
         return Candidate(change: change, address: item.address, item: item, live: current, calls: calls,
                          replaceDeletes: replaceDeletes)
