@@ -218,7 +218,11 @@ public final class AWSHTTPTransport: AWSTransport {
     private static func givingUp(_ errorClass: RetryPolicy.ErrorClass, _ failure: Error, standardAttempts: Int,
                                  limitExceededRetries: Int, policy: RetryPolicy) -> String? {
         if errorClass == .notRetryable { return "not retryable" }
-        if standardAttempts >= policy.maxAttempts { return "max attempts (\(policy.maxAttempts)) reached" }
+        if standardAttempts >= policy.maxAttempts {
+            // The log's `attempt=N/M` counts every attempt, eventual-consistency retries included;
+            // say how the limit relates to it so the two never seem to disagree.
+            return "max attempts (\(policy.maxAttempts), not counting eventual-consistency retries) reached"
+        }
         if (failure as? AWSServiceError)?.code == ConnectErrorCode.limitExceeded.rawValue,
            limitExceededRetries >= policy.limitExceededRetries {
             return "LimitExceededException is a resource quota; retried \(limitExceededRetries) time(s)"

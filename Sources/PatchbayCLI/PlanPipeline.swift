@@ -40,7 +40,7 @@ enum PlanPipeline {
         var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
         if progress.isEnabled { onProgress = { progress.update($0) } }
         let reader = LiveStateReader(reader: session.client, instanceId: session.instanceId, onProgress: onProgress)
-        let live = try await reader.read(for: desired, refresh: refresh)
+        let live = try await reader.read(for: desired, refresh: refresh, prune: prune)
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),

@@ -39,7 +39,9 @@ public struct LiveStateReader: Sendable {
     /// Search lacks for the declared resources (and the names they were renamed from). In
     /// `.fast` mode a resource whose fingerprint tag matches the manifests is not read one
     /// by one: those fields are taken to be the declared ones.
-    public func read(for desired: DesiredState, refresh: RefreshMode = .full) async throws -> LiveState {
+    /// With `prune`, this stack's undeclared resources are read in full too, so that a planned
+    /// delete shows what it removes (a user's e-mail, a profile's queues).
+    public func read(for desired: DesiredState, refresh: RefreshMode = .full, prune: Bool = false) async throws -> LiveState {
         var needed = Set(desired.managedAddresses)
         var declared: [ResourceAddress: [String: FieldValue]] = [:], managed: [ResourceAddress: Set<String>] = [:]
         let fingerprinted: Set<ResourceKind> = [.user, .routingProfile, .securityProfile]
@@ -49,7 +51,7 @@ public struct LiveStateReader: Sendable {
             needed.formUnion(addresses.dropFirst())
             if refresh == .fast && fingerprinted.contains(item.address.kind) { declared[item.address] = item.fields }
         }
-        return try await read(needed: needed, declared: declared, managed: managed)
+        return try await read(needed: needed, declared: declared, managed: managed, pruneStack: prune ? desired.stack : nil)
     }
 
     /// Reads the instance. `needed` names the resources whose full details are wanted;
@@ -57,7 +59,7 @@ public struct LiveStateReader: Sendable {
     /// `managed` the fields the manifests manage per resource (optional fields such as a queue's
     /// quick connects are read only where managed).
     public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:],
-                     managed: [ResourceAddress: Set<String>] = [:]) async throws -> LiveState {
+                     managed: [ResourceAddress: Set<String>] = [:], pruneStack: String? = nil) async throws -> LiveState {
         let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
         // First phase: one Search per kind, all kinds at once.
         let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
@@ -72,7 +74,7 @@ public struct LiveStateReader: Sendable {
 
         // Second phase: the fields Search lacks, for the resources the plan needs.
         let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]),
-                                          declared: declared, managed: managed)
+                                          declared: declared, managed: managed, pruneStack: pruneStack)
         var details: [String: [String: FieldValue]] = [:]
         var jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])] = []
         for kind in searched {

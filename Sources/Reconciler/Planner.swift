@@ -40,7 +40,6 @@ public enum Planner {
                             options: Options = Options()) -> PlanningResult {
         var diagnostics: [Diagnostic] = []
         var notes: [String] = []
-        var kept: [String] = []
         let stack = desired.stack
         // References to resources being renamed are compared under their new names.
         let renames = RenameTranslation.renames(desired: desired, live: original)
@@ -85,27 +84,10 @@ public enum Planner {
                                       at: location(edge.from)))
         }
 
-        // Resources of this stack no longer declared.
+        // Resources of this stack no longer declared: deleted with --prune where safe, else kept.
         let orphans = orphans(of: stack, in: live, claimed: claimed, declared: declared)
-        if options.prune {
-            let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)
-            for (orphan, waitsFor) in safety.deletable {
-                var candidate = deleteCandidate(orphan)
-                candidate.deleteWaitsFor = waitsFor
-                candidates.append(candidate)
-            }
-            kept = safety.refused.map(\.resource.address.description).sorted()
-            for refusal in safety.refused {
-                let why = "not deleting \(refusal.resource.address): \(refusal.reason)"
-                    + (refusal.protected ? " (name it with --allow-prune to delete it)" : "")
-                notes.append(why)
-                diagnostics.append(.warning(why, at: nil))
-            }
-        } else if !orphans.isEmpty {
-            kept = orphans.map(\.address.description).sorted()
-            notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
-                         + orphans.map(\.address.description).joined(separator: ", "))
-        }
+        let kept = prune(orphans, live: live, desired: desired, renames: renames, options: options,
+                         candidates: &candidates, diagnostics: &diagnostics, notes: &notes)
 
         if !options.targets.isEmpty {
             candidates = targeted(candidates, options.targets, edges: edges, diagnostics: &diagnostics, notes: &notes)
@@ -116,6 +98,32 @@ public enum Planner {
                         changes: steps.map(\.change), readCalls: live.readCalls)
         plan.kept = kept
         return PlanningResult(plan: plan, details: steps, secrets: secrets, diagnostics: diagnostics.sorted(), notes: notes)
+    }
+
+    /// Delete candidates for the orphans `--prune` may delete; returns the addresses kept (all of
+    /// them without `--prune`, the refused ones with it), each said in the notes.
+    private static func prune(_ orphans: [LiveResource], live: LiveState, desired: DesiredState, renames: Renames,
+                              options: Options, candidates: inout [Candidate], diagnostics: inout [Diagnostic],
+                              notes: inout [String]) -> [String] {
+        guard options.prune else {
+            guard !orphans.isEmpty else { return [] }
+            notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(desired.stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
+                         + orphans.map(\.address.description).joined(separator: ", "))
+            return orphans.map(\.address.description).sorted()
+        }
+        let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)
+        for (orphan, waitsFor) in safety.deletable {
+            var candidate = deleteCandidate(orphan)
+            candidate.deleteWaitsFor = waitsFor
+            candidates.append(candidate)
+        }
+        for refusal in safety.refused {
+            let why = "not deleting \(refusal.resource.address): \(refusal.reason)"
+                + (refusal.protected ? " (name it with --allow-prune to delete it)" : "")
+            notes.append(why)
+            diagnostics.append(.warning(why, at: nil))
+        }
+        return safety.refused.map(\.resource.address.description).sorted()
     }
 
     /// The candidates `--target` keeps: the targets and what they refer to, transitively (so a

@@ -86,6 +86,8 @@ struct DetailContext: Sendable {
     let declared: [ResourceAddress: [String: FieldValue]]
     /// The fields the manifests manage, per resource (also under the names it was renamed from).
     let managed: [ResourceAddress: Set<String>]
+    /// When pruning: the stack whose undeclared resources are read in full too (prune candidates).
+    var pruneStack: String? = nil
 
     func manages(_ field: String, of address: ResourceAddress) -> Bool { managed[address]?.contains(field) ?? false }
 }
@@ -119,7 +121,8 @@ struct SearchedKind: Sendable {
         identities = identified.map(\.identity)
         details = { context in
             identified.compactMap { entry in
-                guard context.needed.contains(entry.identity.address) else { return nil }
+                let candidate = context.pruneStack.map { handler.project(entry.raw, entry.identity, NameIndex([])).tags[Ownership.stackTag] == $0 }
+                guard context.needed.contains(entry.identity.address) || candidate == true else { return nil }
                 let plan = handler.details(entry.raw, entry.identity, context)
                 if case .none = plan { return nil }
                 return (entry.identity.id, plan)
