@@ -68,6 +68,9 @@ public final class EmulatorServer: Sendable {
                 }
         } catch {
             try? await group.shutdownGracefully()
+            if let io = error as? IOError, io.errnoCode == EADDRINUSE {
+                throw EmulatorSetupError("cannot listen on \(config.host):\(config.port): the port is already in use (pick another with --port, or --port 0 for any free one)")
+            }
             throw EmulatorSetupError("cannot listen on \(config.host):\(config.port): \(error)")
         }
         let port = server.channel.localAddress?.port ?? config.port
