@@ -84,7 +84,7 @@ import Testing
 
     @Test func applyUnderFaultsConvergesWithoutDuplicates() async throws {
         var dropAfterCreate = 0, duplicates = 0
-        for seed: UInt64 in [7, 11, 23, 42] {
+        for seed: UInt64 in [7, 11, 23, 42, 5, 13, 17, 31] {  // which call meets which fault depends on scheduling too
             let summary = try await run(seed: seed)
             dropAfterCreate += summary.dropAfterCreate
             duplicates += summary.duplicateAnswers
