@@ -32,11 +32,6 @@ public struct ConnectOperation: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { name }
 
-    /// Describe*, List*, Search*, Get*: operations that change nothing.
-    public var isReadOnly: Bool {
-        ["Describe", "List", "Search", "Get"].contains { name.hasPrefix($0) }
-    }
-
     public static func == (a: ConnectOperation, b: ConnectOperation) -> Bool { a.name == b.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }

@@ -29,18 +29,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("auto-approve"), help: "Apply without asking for confirmation (implied by --plan: a saved plan was reviewed).")
     var autoApprove = false
 
-    @Flag(help: "Also delete resources tagged with this stack that the manifests no longer declare.")
-    var prune = false
-
-    @Option(name: .customLong("allow-prune"),
-            help: ArgumentHelp("With --prune, also delete this protected resource (an administrator user), e.g. user.admin. Repeatable.",
-                               valueName: "ADDRESS"))
-    var allowPrune: [String] = []
-
-    @Option(name: .customLong("target"),
-            help: ArgumentHelp("Plan only this resource and what it needs (what it refers to), e.g. queue.Support. Repeatable; the plan says it is partial.",
-                               valueName: "ADDRESS"))
-    var target: [String] = []
+    @OptionGroup var scope: ScopeOptions
 
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
@@ -56,7 +45,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be 1 or more, not \(parallelism)") }
-        if planFile != nil && (path != nil || env != nil || prune || !allowPrune.isEmpty || !target.isEmpty) {
+        if planFile != nil && (path != nil || env != nil || scope.isSet) {
             throw ValidationError("--plan applies a saved plan as it is: PATH, --env, --prune, --allow-prune and --target come from the plan file")
         }
     }
@@ -65,7 +54,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var failed = false
         try await PlanPipeline.reportingErrors {
             var saved: SavedPlan?
-            var manifestPath = path ?? ".", environment = env, pruning = prune, allowed = allowPrune, targets = target
+            var manifestPath = path ?? ".", environment = env, pruning = scope.prune, allowed = scope.allowPrune, targets = scope.target
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {
@@ -84,8 +73,8 @@ struct ApplyCommand: AsyncParsableCommand {
                                                        environmentName: environment)
             do {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
-                                                                 allowPrune: try PlanPipeline.addresses(allowed),
-                                                                 targets: try PlanPipeline.addresses(targets, flag: "--target", example: "queue.Support"),
+                                                                 allowPrune: try ScopeOptions.addresses(allowed, flag: "--allow-prune"),
+                                                                 targets: try ScopeOptions.addresses(targets, flag: "--target"),
                                                                 refresh: read.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))

@@ -51,18 +51,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 2 when there are changes, 0 when there are none.")
     var detailedExitcode = false
 
-    @Flag(help: "Also delete resources tagged with this stack that the manifests no longer declare.")
-    var prune = false
-
-    @Option(name: .customLong("allow-prune"),
-            help: ArgumentHelp("With --prune, also delete this protected resource (an administrator user), e.g. user.admin. Repeatable.",
-                               valueName: "ADDRESS"))
-    var allowPrune: [String] = []
-
-    @Option(name: .customLong("target"),
-            help: ArgumentHelp("Plan only this resource and what it needs (what it refers to), e.g. queue.Support. Repeatable; the plan says it is partial.",
-                               valueName: "ADDRESS"))
-    var target: [String] = []
+    @OptionGroup var scope: ScopeOptions
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -76,17 +65,17 @@ struct PlanCommand: AsyncParsableCommand {
             let session = try await ConnectSession.open(connection, manifest: desired.instance, manifestPath: path,
                                                        environmentName: env)
             do {
-                let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: prune,
-                                                              allowPrune: try PlanPipeline.addresses(allowPrune),
-                                                              targets: try PlanPipeline.addresses(target, flag: "--target", example: "queue.Support"),
+                let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: scope.prune,
+                                                              allowPrune: try ScopeOptions.addresses(scope.allowPrune, flag: "--allow-prune"),
+                                                              targets: try ScopeOptions.addresses(scope.target, flag: "--target"),
                                                                 refresh: read.refresh, diagnostics: style)
                 Terminal.write(PlanOutput.render(result, format: format ?? .text))
                 if let out {
                     // Absolute, so that `apply --plan` finds the same manifests from any directory.
                     let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
-                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: prune,
-                                                                                               allowPrune: allowPrune.sorted(),
-                                                                                               targets: target.sorted()))
+                    let text = SavedPlan.encode(result.plan, source: SavedPlan.Source(path: absolutePath, environment: env, prune: scope.prune,
+                                                                                               allowPrune: scope.allowPrune.sorted(),
+                                                                                               targets: scope.target.sorted()))
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     Terminal.writeError("Saved the plan to \(out); apply it with: patchbay apply --plan \(out)\n")
                 }

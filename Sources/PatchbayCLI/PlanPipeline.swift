@@ -22,17 +22,6 @@ enum PlanPipeline {
     }
 
     /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
-    /// `--allow-prune` values as addresses (`user.admin`); a malformed one is a usage error.
-    static func addresses(_ values: [String], flag: String = "--allow-prune", example: String = "user.admin") throws
-        -> Set<ResourceAddress> {
-        Set(try values.map { value in
-            guard let address = ResourceAddress(parsing: value) else {
-                throw ValidationError("\(flag) takes a resource address such as \(example), not '\(value)'")
-            }
-            return address
-        })
-    }
-
     static func plan(session: ConnectSession, desired: DesiredState, prune: Bool, allowPrune: Set<ResourceAddress> = [],
                      targets: Set<ResourceAddress> = [], refresh: RefreshMode,
                      diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {

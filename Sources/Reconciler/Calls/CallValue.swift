@@ -32,16 +32,6 @@ public indirect enum CallValue: Sendable, Hashable {
 
     /// A map of strings (tags).
     public static func map(_ values: [String: String]) -> CallValue { .object(values.mapValues(CallValue.string)) }
-
-    /// Every resource this value refers to by id or ARN.
-    public var referencedAddresses: [ResourceAddress] {
-        switch self {
-        case let .id(a), let .arn(a), let .qualifiedId(a, _): [a]
-        case let .list(items): items.flatMap(\.referencedAddresses)
-        case let .object(members): members.keys.sorted().flatMap { members[$0]?.referencedAddresses ?? [] }
-        default: []
-        }
-    }
 }
 
 extension CallValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -32,7 +32,4 @@ public struct PlannedCall: Sendable, Hashable {
 
     /// As plans list it: `UpdateQueueMaxContacts`, `CreateContactFlow (placeholder)`.
     public var label: String { note.map { "\(operation.name) (\($0))" } ?? operation.name }
-
-    /// The resources whose ids or ARNs the input needs.
-    public var referencedAddresses: [ResourceAddress] { CallValue.object(input).referencedAddresses }
 }
