@@ -4,22 +4,17 @@ public struct FlowModule: Sendable, Hashable {
     public var description: String?
     public var content: FlowContent
     /// Defaults to `.published`.
-    public var status: FlowStatus
+    public var status: FlowStatus = .published
     /// Defaults to `.active`.
-    public var state: FlowState
-    public var tags: [String: String]
-    public var renamedFrom: [String]
+    public var state: FlowState = .active
+    public var tags: [String: String] = [:]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, description: String? = nil, content: FlowContent,
-                status: FlowStatus = .published, state: FlowState = .active,
-                tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, content: FlowContent, _ configure: (inout FlowModule) -> Void = { _ in }) {
         self.name = name
-        self.description = description
         self.content = content
-        self.status = status
-        self.state = state
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.flowModule, name) }

@@ -5,19 +5,16 @@ public struct HoursOfOperation: Sendable, Hashable {
     public var timeZone: String
     public var description: String?
     /// Open ranges per day, each sorted by start time. Days absent are closed.
-    public var schedule: [Weekday: [TimeRange]]
-    public var tags: [String: String]
+    public var schedule: [Weekday: [TimeRange]] = [:]
+    public var tags: [String: String] = [:]
     /// Former names, for renaming in place.
-    public var renamedFrom: [String]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, timeZone: String, description: String? = nil,
-                schedule: [Weekday: [TimeRange]] = [:], tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, timeZone: String, _ configure: (inout HoursOfOperation) -> Void = { _ in }) {
         self.name = name
         self.timeZone = timeZone
-        self.description = description
-        self.schedule = schedule
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.hoursOfOperation, name) }

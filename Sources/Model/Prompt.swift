@@ -5,15 +5,14 @@ public struct Prompt: Sendable, Hashable {
     public var description: String?
     /// `s3://bucket/key` of the audio Connect imports.
     public var s3Uri: String
-    public var tags: [String: String]
-    public var renamedFrom: [String]
+    public var tags: [String: String] = [:]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, description: String? = nil, s3Uri: String, tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, s3Uri: String, _ configure: (inout Prompt) -> Void = { _ in }) {
         self.name = name
-        self.description = description
         self.s3Uri = s3Uri
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.prompt, name) }

@@ -9,25 +9,18 @@ public struct Queue: Sendable, Hashable {
     /// `nil` means no limit.
     public var maxContacts: Int?
     /// Defaults to `.enabled`.
-    public var status: Status
+    public var status: Status = .enabled
     public var outboundCallerId: OutboundCallerId?
     /// Quick connects by name; `nil` means "not managed by the manifest".
     public var quickConnects: [String]?
-    public var tags: [String: String]
-    public var renamedFrom: [String]
+    public var tags: [String: String] = [:]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, hoursOfOperation: String, description: String? = nil, maxContacts: Int? = nil,
-                status: Status = .enabled, outboundCallerId: OutboundCallerId? = nil,
-                quickConnects: [String]? = nil, tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, hoursOfOperation: String, _ configure: (inout Queue) -> Void = { _ in }) {
         self.name = name
         self.hoursOfOperation = hoursOfOperation
-        self.description = description
-        self.maxContacts = maxContacts
-        self.status = status
-        self.outboundCallerId = outboundCallerId
-        self.quickConnects = quickConnects
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.queue, name) }

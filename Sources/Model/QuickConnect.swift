@@ -17,21 +17,14 @@ public struct QuickConnect: Sendable, Hashable {
     /// The flow by name: a QUEUE_TRANSFER flow for QUEUE, an AGENT_TRANSFER flow for USER,
     /// the flow to run for FLOW.
     public var flow: String?
-    public var tags: [String: String]
-    public var renamedFrom: [String]
+    public var tags: [String: String] = [:]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, type: Destination, description: String? = nil, phoneNumber: String? = nil,
-                queue: String? = nil, user: String? = nil, flow: String? = nil,
-                tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, type: Destination, _ configure: (inout QuickConnect) -> Void = { _ in }) {
         self.name = name
         self.type = type
-        self.description = description
-        self.phoneNumber = phoneNumber
-        self.queue = queue
-        self.user = user
-        self.flow = flow
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.quickConnect, name) }

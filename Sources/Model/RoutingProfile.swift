@@ -8,19 +8,17 @@ public struct RoutingProfile: Sendable, Hashable {
     /// Enabled channels and their concurrency (voice is always 1).
     public var concurrency: [Channel: Int]
     /// Queue configurations, sorted by queue name.
-    public var queues: [RoutingProfileQueue]
-    public var tags: [String: String]
-    public var renamedFrom: [String]
+    public var queues: [RoutingProfileQueue] = []
+    public var tags: [String: String] = [:]
+    public var renamedFrom: [String] = []
 
-    public init(name: String, description: String, defaultOutboundQueue: String, concurrency: [Channel: Int],
-                queues: [RoutingProfileQueue] = [], tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, description: String, defaultOutboundQueue: String, concurrency: [Channel: Int], _ configure: (inout RoutingProfile) -> Void = { _ in }) {
         self.name = name
         self.description = description
         self.defaultOutboundQueue = defaultOutboundQueue
         self.concurrency = concurrency
-        self.queues = queues
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.routingProfile, name) }

@@ -3,14 +3,13 @@ public struct SecurityProfile: Sendable, Hashable {
     public var name: String
     public var description: String?
     /// Permission names as Connect spells them (`BasicAgentAccess`), sorted and unique.
-    public var permissions: [String]
-    public var tags: [String: String]
+    public var permissions: [String] = []
+    public var tags: [String: String] = [:]
 
-    public init(name: String, description: String? = nil, permissions: [String] = [], tags: [String: String] = [:]) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(name: String, _ configure: (inout SecurityProfile) -> Void = { _ in }) {
         self.name = name
-        self.description = description
-        self.permissions = permissions
-        self.tags = tags
+        configure(&self)
     }
 
     public var address: ResourceAddress { ResourceAddress(.securityProfile, name) }

@@ -14,29 +14,18 @@ public struct User: Sendable, Hashable {
     public var securityProfiles: [String]
     /// Hierarchy group path (`Americas/New York`).
     public var hierarchyGroup: String?
-    public var phone: PhoneConfig
-    public var tags: [String: String]
+    public var phone: PhoneConfig = PhoneConfig()
+    public var tags: [String: String] = [:]
     /// Former usernames. Connect cannot rename a user: a user found under one of these names
     /// is replaced (deleted and created again), which the plan flags loudly.
-    public var renamedFrom: [String]
+    public var renamedFrom: [String] = []
 
-    public init(username: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
-                secondaryEmail: String? = nil, mobile: String? = nil, password: SensitiveValue? = nil,
-                routingProfile: String, securityProfiles: [String], hierarchyGroup: String? = nil,
-                phone: PhoneConfig = PhoneConfig(), tags: [String: String] = [:], renamedFrom: [String] = []) {
+    /// The required fields; the others default as declared and are set in `configure`.
+    public init(username: String, routingProfile: String, securityProfiles: [String], _ configure: (inout User) -> Void = { _ in }) {
         self.username = username
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.secondaryEmail = secondaryEmail
-        self.mobile = mobile
-        self.password = password
         self.routingProfile = routingProfile
         self.securityProfiles = securityProfiles
-        self.hierarchyGroup = hierarchyGroup
-        self.phone = phone
-        self.tags = tags
-        self.renamedFrom = renamedFrom
+        configure(&self)
     }
 
     public var name: String { username }

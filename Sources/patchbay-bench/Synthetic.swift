@@ -16,27 +16,41 @@ struct SyntheticCenter {
         ]
         return DesiredState(
             stack: stack,
-            hoursOfOperation: hourNames.map { HoursOfOperation(name: $0, timeZone: "America/New_York", description: "bench", schedule: weekdays) },
+            hoursOfOperation: hourNames.map { HoursOfOperation(name: $0, timeZone: "America/New_York") {
+                $0.description = "bench"
+                $0.schedule = weekdays }
+            },
             queues: queueNames.enumerated().map { i, name in
-                Queue(name: name, hoursOfOperation: hourNames[i % hours], description: "queue \(i)", maxContacts: 10 + i % 40)
+                Queue(name: name, hoursOfOperation: hourNames[i % hours]) {
+                    $0.description = "queue \(i)"
+                    $0.maxContacts = 10 + i % 40
+                }
             },
             routingProfiles: profileNames.enumerated().map { i, name in
                 let mine = (0..<queuesPerProfile).map { queueNames[(i * queuesPerProfile + $0) % queues] }
+                let entries = mine.enumerated().map { RoutingProfileQueue(queue: $1, channels: [.voice, .chat], priority: $0 + 1, delay: 0) }
                 return RoutingProfile(name: name, description: "profile \(i)", defaultOutboundQueue: mine[0],
-                                      concurrency: [.voice: 1, .chat: 2],
-                                      queues: mine.enumerated().map { RoutingProfileQueue(queue: $1, channels: [.voice, .chat], priority: $0 + 1, delay: 0) })
+                                      concurrency: [.voice: 1, .chat: 2]) { $0.queues = entries }
             },
             flows: (0..<flows).map { i in
                 let text = #"{"Version":"2019-10-30","StartAction":"q","Actions":[{"Identifier":"q","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"${queue:\#(queueNames[i % queues])}"},"Transitions":{"NextAction":"t","Errors":[{"NextAction":"d","ErrorType":"NoMatchingError"}]}},{"Identifier":"t","Type":"TransferContactToQueue","Parameters":{},"Transitions":{"NextAction":"d","Errors":[{"NextAction":"d","ErrorType":"NoMatchingError"}]}},{"Identifier":"d","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#
-                return Flow(name: String(format: "Flow %03d", i), type: .contactFlow, description: "flow \(i)",
+                return Flow(name: String(format: "Flow %03d", i), type: .contactFlow,
                             content: FlowContent(path: "flow\(i).json", resolvedPath: "/bench/flow\(i).json", text: text,
-                                                 references: FlowContentCanonicalizer.references(in: text)))
+                                                 references: FlowContentCanonicalizer.references(in: text))) {
+                                                     $0.description = "flow \(i)"
+                                                 }
             },
-            securityProfiles: spNames.map { SecurityProfile(name: $0, description: "role", permissions: ["BasicAgentAccess", "OutboundCallAccess"]) },
+            securityProfiles: spNames.map { SecurityProfile(name: $0) {
+                $0.description = "role"
+                $0.permissions = ["BasicAgentAccess", "OutboundCallAccess"] }
+            },
             users: (0..<users).map { i in
-                User(username: String(format: "agent%05d", i), firstName: "Agent", lastName: "\(i)",
-                     email: "agent\(i)@example.com", routingProfile: profileNames[i % routingProfiles],
-                     securityProfiles: [spNames[i % securityProfiles]])
+                User(username: String(format: "agent%05d", i), routingProfile: profileNames[i % routingProfiles],
+                     securityProfiles: [spNames[i % securityProfiles]]) {
+                         $0.firstName = "Agent"
+                         $0.lastName = "\(i)"
+                         $0.email = "agent\(i)@example.com"
+                     }
             })
     }
 

@@ -52,14 +52,18 @@ import Testing
     @Test func desiredStateGraphHasReferenceEdges() {
         let desired = DesiredState(
             hoursOfOperation: [HoursOfOperation(name: "Business Hours", timeZone: "UTC")],
-            queues: [Queue(name: "Support", hoursOfOperation: "Business Hours",
-                           outboundCallerId: OutboundCallerId(flow: "Default outbound"))],
+            queues: [Queue(name: "Support", hoursOfOperation: "Business Hours") {
+                $0.outboundCallerId = OutboundCallerId(flow: "Default outbound")
+            }],
             routingProfiles: [RoutingProfile(name: "Tier 1", description: "d", defaultOutboundQueue: "Support",
-                                             concurrency: [.voice: 1],
-                                             queues: [RoutingProfileQueue(queue: "BasicQueue", channels: [.voice])])],
+                                             concurrency: [.voice: 1]) {
+                                                 $0.queues = [RoutingProfileQueue(queue: "BasicQueue", channels: [.voice])]
+                                             }],
             userHierarchy: UserHierarchy(levels: ["Region", "Site"],
                                          groups: [HierarchyGroup(path: ["Americas", "New York"]), HierarchyGroup(path: ["Americas"])]),
-            users: [User(username: "jdoe", routingProfile: "Tier 1", securityProfiles: ["Agent"], hierarchyGroup: "Americas/New York")])
+            users: [User(username: "jdoe", routingProfile: "Tier 1", securityProfiles: ["Agent"]) {
+                $0.hierarchyGroup = "Americas/New York"
+            }])
         let edges = desired.dependencyGraph().edges.map { "\($0.from) -> \($0.to)" }
         #expect(edges == [
             "queue.Support -> hours.Business Hours",

@@ -40,7 +40,9 @@ import Testing
     static func desired(main: String = content()) -> DesiredState {
         DesiredState(
             stack: "flows",
-            hoursOfOperation: [HoursOfOperation(name: "Office", timeZone: "Europe/Paris", schedule: [.monday: [TimeRange(parsing: "09:00-17:00")!]])],
+            hoursOfOperation: [HoursOfOperation(name: "Office", timeZone: "Europe/Paris") {
+                $0.schedule = [.monday: [TimeRange(parsing: "09:00-17:00")!]]
+            }],
             queues: [Queue(name: "Sales", hoursOfOperation: "Office"), Queue(name: "Support", hoursOfOperation: "Office")],
             flows: [Flow(name: "Main", type: .contactFlow, content: flowContent(main)),
                     Flow(name: "After Hours", type: .contactFlow, content: flowContent(simple))],

@@ -10,20 +10,26 @@ import Testing
         let text = #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"${queue:\#(queue)}"},"Transitions":{}}]}"#
         return Flow(name: name, type: .contactFlow,
                     content: FlowContent(path: "f.json", resolvedPath: "/f.json", text: text,
-                                         references: FlowContentCanonicalizer.references(in: text)),
-                    renamedFrom: renamedFrom)
+                                         references: FlowContentCanonicalizer.references(in: text))) {
+                                             $0.renamedFrom = renamedFrom
+                                         }
     }
 
     static func desired(queue: String, hours: String, profile: String, renamed: Bool) -> DesiredState {
         DesiredState(
             stack: "acme",
-            hoursOfOperation: [HoursOfOperation(name: hours, timeZone: "UTC", schedule: [:],
-                                                renamedFrom: renamed ? ["Old Hours"] : [])],
-            queues: [Queue(name: queue, hoursOfOperation: hours, outboundCallerId: OutboundCallerId(name: "Acme", flow: "Whisper"),
-                           renamedFrom: renamed ? ["Helpdesk"] : [])],
-            routingProfiles: [RoutingProfile(name: profile, description: "d", defaultOutboundQueue: queue, concurrency: [.voice: 1],
-                                             queues: [RoutingProfileQueue(queue: queue, channels: [.voice], priority: 1, delay: 0)],
-                                             renamedFrom: renamed ? ["Tier 1"] : [])],
+            hoursOfOperation: [HoursOfOperation(name: hours, timeZone: "UTC") {
+                $0.schedule = [:]
+                $0.renamedFrom = renamed ? ["Old Hours"] : []
+            }],
+            queues: [Queue(name: queue, hoursOfOperation: hours) {
+                $0.outboundCallerId = OutboundCallerId(name: "Acme", flow: "Whisper")
+                $0.renamedFrom = renamed ? ["Helpdesk"] : []
+            }],
+            routingProfiles: [RoutingProfile(name: profile, description: "d", defaultOutboundQueue: queue, concurrency: [.voice: 1]) {
+                $0.queues = [RoutingProfileQueue(queue: queue, channels: [.voice], priority: 1, delay: 0)]
+                $0.renamedFrom = renamed ? ["Tier 1"] : []
+            }],
             flows: [flow("Main IVR", queue: queue), flow("Whisper", queue: queue)],
             users: [User(username: "jdoe", routingProfile: profile, securityProfiles: ["Agent"])])
     }
@@ -70,8 +76,8 @@ import Testing
     @Test func createdUserListsPasswordOnce() {
         var desired = Self.desired(queue: "Q", hours: "H", profile: "P", renamed: false)
         let live = Self.live(desired)
-        desired.users.append(User(username: "asmith", password: SensitiveValue("secret-Value-1"), routingProfile: "P",
-                                  securityProfiles: ["Agent"]))
+        desired.users.append(User(username: "asmith", routingProfile: "P",
+                                  securityProfiles: ["Agent"]) { $0.password = SensitiveValue("secret-Value-1") })
         let result = Planner.plan(desired: desired, live: live, instance: Self.instance)
         let create = result.plan.changes.first { $0.address == "user.asmith" }
         #expect(create?.fields.filter { $0.path == "password" }.count == 1)

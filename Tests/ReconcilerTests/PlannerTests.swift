@@ -14,15 +14,17 @@ private let simpleFlow = #"{"Version":"2019-10-30","StartAction":"a","Actions":[
 func sample() -> DesiredState {
     DesiredState(
         stack: "acme",
-        hoursOfOperation: [HoursOfOperation(name: "Business Hours", timeZone: "America/New_York",
-                                            schedule: [.monday: [TimeRange(parsing: "08:00-18:00")!]])],
-        queues: [Queue(name: "Support", hoursOfOperation: "Business Hours", maxContacts: 10)],
+        hoursOfOperation: [HoursOfOperation(name: "Business Hours", timeZone: "America/New_York") {
+            $0.schedule = [.monday: [TimeRange(parsing: "08:00-18:00")!]]
+        }],
+        queues: [Queue(name: "Support", hoursOfOperation: "Business Hours") { $0.maxContacts = 10 }],
         routingProfiles: [RoutingProfile(name: "Tier 1", description: "Front line", defaultOutboundQueue: "Support",
-                                         concurrency: [.voice: 1],
-                                         queues: [RoutingProfileQueue(queue: "Support", channels: [.voice], priority: 1, delay: 0)])],
-        securityProfiles: [SecurityProfile(name: "Supervisor", permissions: ["BasicAgentAccess"])],
-        users: [User(username: "jdoe", firstName: "Jane", lastName: "Doe", routingProfile: "Tier 1",
-                     securityProfiles: ["Agent"])],
+                                         concurrency: [.voice: 1]) {
+                                             $0.queues = [RoutingProfileQueue(queue: "Support", channels: [.voice], priority: 1, delay: 0)]
+                                         }],
+        securityProfiles: [SecurityProfile(name: "Supervisor") { $0.permissions = ["BasicAgentAccess"] }],
+        users: [User(username: "jdoe", routingProfile: "Tier 1",
+                     securityProfiles: ["Agent"]) { $0.firstName = "Jane"; $0.lastName = "Doe" }],
         declarations: [:])
 }
 
@@ -190,7 +192,9 @@ func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
         let arns = ["arn:aws:connect:us-east-1:1:instance/i/queue/q1": ResourceAddress(.queue, "Support")]
         let live = #"{"QueueId":"arn:aws:connect:us-east-1:1:instance/i/queue/q1"}"#
         #expect(FlowContentCanonicalizer.unresolve(live, arns: arns) == #"{"QueueId":"${queue:Support}"}"#)
-        #expect(FlowContentCanonicalizer.substitute(#"{"QueueId":"${queue:Support}"}"#) { $0.name == "Support" ? "ARN" : nil }
+        #expect(FlowContentCanonicalizer.substitute(#"{"QueueId":"${queue:Support}"}"#) {
+            $0.name == "Support" ? "ARN" : nil
+        }
                 == #"{"QueueId":"ARN"}"#)
     }
 }

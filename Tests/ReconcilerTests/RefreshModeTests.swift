@@ -17,12 +17,15 @@ import Testing
             stack: "refresh",
             queues: [Queue(name: "Support", hoursOfOperation: "Basic Hours"), Queue(name: "Sales", hoursOfOperation: "Basic Hours")],
             routingProfiles: [RoutingProfile(name: "Tier 1", description: "front line", defaultOutboundQueue: "Support",
-                                             concurrency: [.voice: 1],
-                                             queues: [RoutingProfileQueue(queue: "Support", channels: [.voice], priority: 1, delay: 0),
-                                                      RoutingProfileQueue(queue: "Sales", channels: [.voice], priority: 2, delay: 10)])],
-            securityProfiles: [SecurityProfile(name: "Leads", permissions: ["BasicAgentAccess"])],
-            users: (1...3).map { User(username: "agent\($0)", firstName: "A", lastName: "\($0)", email: "a\($0)@example.com",
-                                      routingProfile: "Tier 1", securityProfiles: ["Agent"]) })
+                                             concurrency: [.voice: 1]) {
+                                                 $0.queues = [RoutingProfileQueue(queue: "Support", channels: [.voice], priority: 1, delay: 0), RoutingProfileQueue(queue: "Sales", channels: [.voice], priority: 2, delay: 10)]
+                                             }],
+            securityProfiles: [SecurityProfile(name: "Leads") { $0.permissions = ["BasicAgentAccess"] }],
+            users: (1...3).map { n in
+                User(username: "agent\(n)", routingProfile: "Tier 1", securityProfiles: ["Agent"]) {
+                    $0.firstName = "A"; $0.lastName = "\(n)"; $0.email = "a\(n)@example.com"
+                }
+            })
     }
 
     /// Starts an emulator, applies `desired()` and returns a client to it.

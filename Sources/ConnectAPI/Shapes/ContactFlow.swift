@@ -89,29 +89,3 @@ public struct ContactFlowSummary: Codable, Sendable, Equatable {
     public var ContactFlowState: ContactFlowState?
     public var ContactFlowStatus: ContactFlowStatus?
 }
-
-/// Body of `CreateContactFlow`.
-public struct CreateContactFlowRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var `Type`: ContactFlowType
-    public var Description: String?
-    public var Content: String
-    public var Status: ContactFlowStatus?
-    public var Tags: TagMap?
-
-    public init(Name: String, Type: ContactFlowType, Description: String? = nil, Content: String,
-                Status: ContactFlowStatus? = nil, Tags: TagMap? = nil) {
-        self.Name = Name
-        self.Type = Type
-        self.Description = Description
-        self.Content = Content
-        self.Status = Status
-        self.Tags = Tags
-    }
-}
-
-public struct CreateContactFlowResponse: Codable, Sendable, Equatable {
-    public var ContactFlowId: String?
-    public var ContactFlowArn: String?
-    public var FlowContentSha256: String?
-}

@@ -42,20 +42,3 @@ public struct ContactFlowModuleSummary: Codable, Sendable, Equatable {
     public var Name: String?
     public var State: ContactFlowModuleState?
 }
-
-/// Body of `CreateContactFlowModule`. `ClientToken` is the idempotency token: the client
-/// fills in a fresh UUID when it is nil, as the SDKs do.
-public struct CreateContactFlowModuleRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var Description: String?
-    public var Content: String
-    public var Tags: TagMap?
-    public var ClientToken: String?
-    public var Settings: String?
-    public var ExternalInvocationConfiguration: ExternalInvocationConfiguration?
-}
-
-public struct CreateContactFlowModuleResponse: Codable, Sendable, Equatable {
-    public var Id: String?
-    public var Arn: String?
-}

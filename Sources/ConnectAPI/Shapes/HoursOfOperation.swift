@@ -55,26 +55,3 @@ public struct HoursOfOperationSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
-
-/// Body of `CreateHoursOfOperation` (the instance id goes in the path).
-public struct CreateHoursOfOperationRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var Description: String?
-    public var TimeZone: String
-    public var Config: [HoursOfOperationConfig]
-    public var ParentHoursOfOperationConfigs: [ParentHoursOfOperationConfig]?
-    public var Tags: TagMap?
-}
-
-public struct CreateHoursOfOperationResponse: Codable, Sendable, Equatable {
-    public var HoursOfOperationId: String?
-    public var HoursOfOperationArn: String?
-}
-
-/// Body of `UpdateHoursOfOperation`: every member optional; nil members are left unchanged.
-public struct UpdateHoursOfOperationRequest: Codable, Sendable, Equatable {
-    public var Name: String?
-    public var Description: String?
-    public var TimeZone: String?
-    public var Config: [HoursOfOperationConfig]?
-}

@@ -55,35 +55,3 @@ public struct QueueSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
-
-/// Body of `CreateQueue`.
-public struct CreateQueueRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var Description: String?
-    public var OutboundCallerConfig: OutboundCallerConfig?
-    public var OutboundEmailConfig: OutboundEmailConfig?
-    public var HoursOfOperationId: String
-    public var MaxContacts: Int?
-    public var QuickConnectIds: [String]?
-    public var EmailAddressesConfig: [EmailAddressConfig]?
-    public var Tags: TagMap?
-
-    public init(Name: String, Description: String? = nil, OutboundCallerConfig: OutboundCallerConfig? = nil,
-                OutboundEmailConfig: OutboundEmailConfig? = nil, HoursOfOperationId: String, MaxContacts: Int? = nil,
-                QuickConnectIds: [String]? = nil, EmailAddressesConfig: [EmailAddressConfig]? = nil, Tags: TagMap? = nil) {
-        self.Name = Name
-        self.Description = Description
-        self.OutboundCallerConfig = OutboundCallerConfig
-        self.OutboundEmailConfig = OutboundEmailConfig
-        self.HoursOfOperationId = HoursOfOperationId
-        self.MaxContacts = MaxContacts
-        self.QuickConnectIds = QuickConnectIds
-        self.EmailAddressesConfig = EmailAddressesConfig
-        self.Tags = Tags
-    }
-}
-
-public struct CreateQueueResponse: Codable, Sendable, Equatable {
-    public var QueueArn: String?
-    public var QueueId: String?
-}

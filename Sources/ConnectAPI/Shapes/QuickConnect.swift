@@ -61,16 +61,3 @@ public struct QuickConnectSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
-
-/// Body of `CreateQuickConnect`.
-public struct CreateQuickConnectRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var Description: String?
-    public var QuickConnectConfig: QuickConnectConfig
-    public var Tags: TagMap?
-}
-
-public struct CreateQuickConnectResponse: Codable, Sendable, Equatable {
-    public var QuickConnectARN: String?
-    public var QuickConnectId: String?
-}

@@ -92,20 +92,3 @@ public struct RoutingProfileSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
-
-/// Body of `CreateRoutingProfile`. `Description` is required by the model.
-public struct CreateRoutingProfileRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var Description: String
-    public var DefaultOutboundQueueId: String
-    public var QueueConfigs: [RoutingProfileQueueConfig]?
-    public var ManualAssignmentQueueConfigs: [RoutingProfileManualAssignmentQueueConfig]?
-    public var MediaConcurrencies: [MediaConcurrency]
-    public var Tags: TagMap?
-    public var AgentAvailabilityTimer: AgentAvailabilityTimer?
-}
-
-public struct CreateRoutingProfileResponse: Codable, Sendable, Equatable {
-    public var RoutingProfileArn: String?
-    public var RoutingProfileId: String?
-}

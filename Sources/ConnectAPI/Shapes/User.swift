@@ -119,26 +119,3 @@ public struct UserSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
-
-/// Body of `CreateUser`.
-public struct CreateUserRequest: Codable, Sendable, Equatable {
-    public var Username: String
-    public var Password: String?
-    public var IdentityInfo: UserIdentityInfo?
-    public var PhoneConfig: UserPhoneConfig?
-    public var DirectoryUserId: String?
-    public var SecurityProfileIds: [String]
-    public var RoutingProfileId: String
-    public var HierarchyGroupId: String?
-    public var AutoAcceptConfigs: [AutoAcceptConfig]?
-    public var AfterContactWorkConfigs: [AfterContactWorkConfigPerChannel]?
-    public var PhoneNumberConfigs: [PhoneNumberConfig]?
-    public var PersistentConnectionConfigs: [PersistentConnectionConfig]?
-    public var VoiceEnhancementConfigs: [VoiceEnhancementConfig]?
-    public var Tags: TagMap?
-}
-
-public struct CreateUserResponse: Codable, Sendable, Equatable {
-    public var UserId: String?
-    public var UserArn: String?
-}

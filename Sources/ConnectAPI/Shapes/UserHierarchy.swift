@@ -17,21 +17,6 @@ public struct HierarchyStructure: Codable, Sendable, Equatable {
     public var LevelFive: HierarchyLevel?
 }
 
-public struct HierarchyLevelUpdate: Codable, Sendable, Hashable {
-    public var Name: String
-
-    public init(Name: String) { self.Name = Name }
-}
-
-/// `UpdateUserHierarchyStructure` input: the complete structure (omitted levels are removed).
-public struct HierarchyStructureUpdate: Codable, Sendable, Hashable {
-    public var LevelOne: HierarchyLevelUpdate?
-    public var LevelTwo: HierarchyLevelUpdate?
-    public var LevelThree: HierarchyLevelUpdate?
-    public var LevelFour: HierarchyLevelUpdate?
-    public var LevelFive: HierarchyLevelUpdate?
-}
-
 public struct HierarchyGroupSummary: Codable, Sendable, Equatable {
     public var Id: String?
     public var Arn: String?
@@ -58,16 +43,4 @@ public struct HierarchyGroup: Codable, Sendable, Equatable {
     public var Tags: TagMap?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-}
-
-/// Body of `CreateUserHierarchyGroup`.
-public struct CreateUserHierarchyGroupRequest: Codable, Sendable, Equatable {
-    public var Name: String
-    public var ParentGroupId: String?
-    public var Tags: TagMap?
-}
-
-public struct CreateUserHierarchyGroupResponse: Codable, Sendable, Equatable {
-    public var HierarchyGroupId: String?
-    public var HierarchyGroupArn: String?
 }

@@ -12,8 +12,13 @@ struct FlowModuleReader: ManifestKindReader {
         let state = body.enumeration("state", as: FlowState.self)
         let description = body.limitedString("description")
         guard let content = body.flowContent(published: (status ?? .published) == .published) else { return nil }
-        return FlowModule(name: body.name, description: description, content: content, status: status ?? .published,
-                          state: state ?? .active, tags: body.tags, renamedFrom: body.renamedFrom)
+        return FlowModule(name: body.name, content: content) {
+            $0.description = description
+            $0.status = status ?? .published
+            $0.state = state ?? .active
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     func store(_ resources: [FlowModule], into desired: inout DesiredState) {

@@ -25,8 +25,13 @@ struct FlowReader: ManifestKindReader {
         let description = body.limitedString("description")
         let content = body.flowContent(flowType: type, published: (status ?? .published) == .published)
         guard let type, let content else { return nil }
-        return Flow(name: body.name, type: type, description: description, content: content, status: status ?? .published,
-                    state: state ?? .active, tags: body.tags, renamedFrom: body.renamedFrom)
+        return Flow(name: body.name, type: type, content: content) {
+            $0.description = description
+            $0.status = status ?? .published
+            $0.state = state ?? .active
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     func store(_ resources: [Flow], into desired: inout DesiredState) {

@@ -37,8 +37,12 @@ struct HoursOfOperationReader: ManifestKindReader {
         }
         let description = body.limitedString("description")
         guard let timeZone else { return nil }
-        return HoursOfOperation(name: body.name, timeZone: timeZone, description: description, schedule: schedule,
-                                tags: body.tags, renamedFrom: body.renamedFrom)
+        return HoursOfOperation(name: body.name, timeZone: timeZone) {
+            $0.description = description
+            $0.schedule = schedule
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     /// One day's ranges, sorted; ranges that are malformed, empty or overlapping are reported.

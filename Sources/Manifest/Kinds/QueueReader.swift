@@ -31,9 +31,15 @@ struct QueueReader: ManifestKindReader {
         let quickConnects = body.references("quickConnects", to: .quickConnect)
         let description = body.limitedString("description")
         guard let hours else { return nil }
-        return Queue(name: body.name, hoursOfOperation: hours, description: description, maxContacts: maxContacts,
-                     status: status ?? .enabled, outboundCallerId: callerId, quickConnects: quickConnects,
-                     tags: body.tags, renamedFrom: body.renamedFrom)
+        return Queue(name: body.name, hoursOfOperation: hours) {
+            $0.description = description
+            $0.maxContacts = maxContacts
+            $0.status = status ?? .enabled
+            $0.outboundCallerId = callerId
+            $0.quickConnects = quickConnects
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     func store(_ resources: [Queue], into desired: inout DesiredState) {

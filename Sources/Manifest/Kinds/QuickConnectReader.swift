@@ -40,9 +40,15 @@ struct QuickConnectReader: ManifestKindReader {
         let queue = body.reference("queue", to: .queue), user = body.reference("user", to: .user)
         let flow = body.reference("flow", to: .flow, requiredFlowType: needs.flowType)
         guard complete, number?.valid ?? true else { return nil }
-        return QuickConnect(name: body.name, type: type, description: body.limitedString("description"),
-                            phoneNumber: number?.value, queue: queue, user: user, flow: flow,
-                            tags: body.tags, renamedFrom: body.renamedFrom)
+        return QuickConnect(name: body.name, type: type) {
+            $0.description = body.limitedString("description")
+            $0.phoneNumber = number?.value
+            $0.queue = queue
+            $0.user = user
+            $0.flow = flow
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     func store(_ resources: [QuickConnect], into desired: inout DesiredState) {

@@ -33,10 +33,13 @@ struct RoutingProfileReader: ManifestKindReader {
         let concurrency = readConcurrency(body)
         let entries = readQueues(body, concurrency: concurrency)
         guard let description, let defaultQueue, let concurrency else { return nil }
+        let queues = entries.sorted { ($0.queue, $0.channels[0]) < ($1.queue, $1.channels[0]) }
         return RoutingProfile(name: body.name, description: description, defaultOutboundQueue: defaultQueue,
-                              concurrency: concurrency,
-                              queues: entries.sorted { ($0.queue, $0.channels[0]) < ($1.queue, $1.channels[0]) },
-                              tags: body.tags, renamedFrom: body.renamedFrom)
+                              concurrency: concurrency) {
+            $0.queues = queues
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
     }
 
     /// The enabled channels; nil when `concurrency` is missing or has errors.

@@ -25,8 +25,11 @@ struct SecurityProfileReader: ManifestKindReader {
                 body.context.warning("permission '\(permission)' is listed twice in \(body.owner)", at: permissionNode)
             }
         }
-        return SecurityProfile(name: body.name, description: body.limitedString("description"),
-                               permissions: permissions.sorted(), tags: body.tags)
+        return SecurityProfile(name: body.name) {
+            $0.description = body.limitedString("description")
+            $0.permissions = permissions.sorted()
+            $0.tags = body.tags
+        }
     }
 
     func store(_ resources: [SecurityProfile], into desired: inout DesiredState) {

@@ -52,11 +52,18 @@ struct UserReader: ManifestKindReader {
         }
         let hierarchyGroup = body.reference("hierarchyGroup", to: .hierarchyGroup)
         let phone = body["phone"] == nil ? PhoneConfig() : readPhone(body)
-        let user = User(username: body.name, firstName: body.limitedString("firstName"), lastName: body.limitedString("lastName"),
-                        email: email(body, "email"), secondaryEmail: email(body, "secondaryEmail"), mobile: mobile,
-                        password: password, routingProfile: routingProfile ?? "", securityProfiles: securityProfiles ?? [],
-                        hierarchyGroup: hierarchyGroup, phone: phone ?? PhoneConfig(), tags: body.tags,
-                        renamedFrom: body.renamedFrom)
+        let user = User(username: body.name, routingProfile: routingProfile ?? "", securityProfiles: securityProfiles ?? []) {
+            $0.firstName = body.limitedString("firstName")
+            $0.lastName = body.limitedString("lastName")
+            $0.email = email(body, "email")
+            $0.secondaryEmail = email(body, "secondaryEmail")
+            $0.mobile = mobile
+            $0.password = password
+            $0.hierarchyGroup = hierarchyGroup
+            $0.phone = phone ?? PhoneConfig()
+            $0.tags = body.tags
+            $0.renamedFrom = body.renamedFrom
+        }
         guard routingProfile != nil, securityProfiles != nil, phone != nil else { return nil }
         return user
     }
