@@ -47,38 +47,6 @@ public struct ContactFlow: Codable, Sendable, Equatable {
     public var VersionDescription: String?
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
-
-    public init(
-        Arn: String? = nil,
-        Id: String? = nil,
-        Name: String? = nil,
-        Type: ContactFlowType? = nil,
-        State: ContactFlowState? = nil,
-        Status: ContactFlowStatus? = nil,
-        Description: String? = nil,
-        Content: String? = nil,
-        Tags: TagMap? = nil,
-        FlowContentSha256: String? = nil,
-        Version: Int64? = nil,
-        VersionDescription: String? = nil,
-        LastModifiedTime: Date? = nil,
-        LastModifiedRegion: String? = nil
-    ) {
-        self.Arn = Arn
-        self.Id = Id
-        self.Name = Name
-        self.Type = Type
-        self.State = State
-        self.Status = Status
-        self.Description = Description
-        self.Content = Content
-        self.Tags = Tags
-        self.FlowContentSha256 = FlowContentSha256
-        self.Version = Version
-        self.VersionDescription = VersionDescription
-        self.LastModifiedTime = LastModifiedTime
-        self.LastModifiedRegion = LastModifiedRegion
-    }
 }
 
 public struct ContactFlowSummary: Codable, Sendable, Equatable {
