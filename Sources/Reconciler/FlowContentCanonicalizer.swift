@@ -61,20 +61,11 @@ public enum FlowContentCanonicalizer {
     /// Splits content into canonical behaviour and layout. Text that is not a JSON object
     /// is returned as written (validation reports it elsewhere).
     public static func canonicalForm(_ text: String) -> FlowContentForm {
-        guard let data = text.data(using: .utf8),
-              var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard var members = CanonicalJSON.members(text) else {
             return FlowContentForm(behaviour: text, layout: "")
         }
-        let metadata = object.removeValue(forKey: "Metadata")
-        return FlowContentForm(behaviour: canonicalJSON(object), layout: metadata.map(canonicalJSON) ?? "")
-    }
-
-    static func canonicalJSON(_ value: Any) -> String {
-        guard JSONSerialization.isValidJSONObject([value]),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]) else {
-            return String(describing: value)
-        }
-        return String(decoding: data, as: UTF8.self)
+        let metadata = members.firstIndex { $0.key == "Metadata" }.map { members.remove(at: $0).value }
+        return FlowContentForm(behaviour: CanonicalJSON.object(members), layout: metadata ?? "")
     }
 
     private static func forEachReference(in text: String, _ body: (ResourceAddress, Range<String.Index>) -> Void) {

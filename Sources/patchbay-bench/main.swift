@@ -6,6 +6,7 @@
 //                                                          # routing profiles, 50 flows) under the
 //                                                          # emulator's --throttle 2:5
 //   swift run -c release patchbay-bench apply              # apply of 375 creates under --throttle 2:5
+//   swift run -c release patchbay-bench flows              # canonical form and plan CPU, 100 flows of ~98 KB
 import AWSClient
 import ConnectAPI
 import ConnectHTTP
@@ -26,8 +27,10 @@ case "read":
     try await readBenchmark(baseline: arguments.contains("--baseline"))
 case "apply":
     try await applyBenchmark()
+case "flows":
+    flowBenchmark()
 default:
-    print("usage: patchbay-bench planner | read [--baseline] | apply")
+    print("usage: patchbay-bench planner | read [--baseline] | apply | flows")
     exit(2)
 }
 
