@@ -28,6 +28,8 @@ public struct EmulatorQuotas: Sendable, Equatable {
     public var queuesPerRoutingProfile = 50
     public var routingProfilesPerInstance = 100
     public var hoursOfOperationPerInstance = 100
+    /// "You can create up to 50 overrides per hours of operation. This quota is not adjustable."
+    public var overridesPerHoursOfOperation = 50
     public var contactFlowsPerInstance = 100
     public var flowModulesPerInstance = 200
     public var quickConnectsPerInstance = 100

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Hours of operation: Create, Describe, Update, Delete, List, Search.
+/// Hours of operation: Create, Describe, Update, Delete, List, Search, and their overrides
+/// (`HoursOfOperationOverrides`).
 enum HoursOfOperationKind {
     static let handler = KindHandler(
         kind: .hoursOfOperation, quota: { $0.hoursOfOperationPerInstance },
-        operations: [
+        operations: ([
             "CreateHoursOfOperation": KindHandler.create(.hoursOfOperation) { s, c, attrs, hidden in
                 attrs["TimeZone"] = .string(try c.requiredString("TimeZone"))
                 guard let cfg = c.body["Config"] else { throw ConnectError.invalidParameter("Config is required") }
@@ -18,7 +19,7 @@ enum HoursOfOperationKind {
                 }
                 return nil
             },
-        ],
+        ] as [String: Operation]).merging(HoursOfOperationOverrides.operations) { own, _ in own },
         blockedBy: [.queue],
         searchFields: ["timezone": { $0.attrs["TimeZone"]?.stringValue.map { [$0] } ?? [] }])
 

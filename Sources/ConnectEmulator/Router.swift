@@ -18,6 +18,11 @@ struct Router: Sendable {
         ("DELETE", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}", "DeleteHoursOfOperation"),
         ("GET", "/hours-of-operations-summary/{InstanceId}", "ListHoursOfOperations"),
         ("POST", "/search-hours-of-operations", "SearchHoursOfOperations"),
+        ("PUT", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}/overrides", "CreateHoursOfOperationOverride"),
+        ("GET", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}/overrides/{HoursOfOperationOverrideId}", "DescribeHoursOfOperationOverride"),
+        ("POST", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}/overrides/{HoursOfOperationOverrideId}", "UpdateHoursOfOperationOverride"),
+        ("DELETE", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}/overrides/{HoursOfOperationOverrideId}", "DeleteHoursOfOperationOverride"),
+        ("GET", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}/overrides", "ListHoursOfOperationOverrides"),
 
         ("PUT", "/queues/{InstanceId}", "CreateQueue"),
         ("GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),

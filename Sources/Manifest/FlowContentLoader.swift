@@ -131,7 +131,7 @@ enum FlowContentLoader {
                     references.append(ReferenceSite(target: address, location: at(start), owner: owner))
                     output += token
                 } else {
-                    let prefixes = ["var", "env"] + ResourceKind.allCases.map(\.contentReferencePrefix)
+                    let prefixes = ["var", "env"] + ResourceKind.allCases.compactMap(\.referencePrefix)
                     context.error("unknown reference kind '\(prefix)' in '\(token)'" + EditDistance.didYouMean(prefix, among: prefixes),
                                   at: at(start))
                     output += token

@@ -16,7 +16,7 @@ public enum ConnectDefaults {
         ("Default outbound", .outboundWhisper),
         ("Default queue transfer", .queueTransfer),
     ]
-    /// Agent statuses present in every instance.
+    /// Agent statuses present in every instance (Available is ROUTABLE, Offline is OFFLINE).
     public static let agentStatuses = ["Available", "Offline"]
 
     /// Default resource names of one kind, sorted.
@@ -27,6 +27,7 @@ public enum ConnectDefaults {
         case .routingProfile: routingProfiles
         case .securityProfile: securityProfiles
         case .flow: flows.map(\.name)
+        case .agentStatus: agentStatuses
         default: []
         }
     }

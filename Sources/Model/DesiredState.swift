@@ -19,6 +19,8 @@ public struct DesiredState: Sendable, Hashable {
     public var securityProfiles: [SecurityProfile]
     public var userHierarchy: UserHierarchy
     public var users: [User]
+    /// Sorted by name.
+    public var agentStatuses: [AgentStatus] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -63,6 +65,7 @@ public struct DesiredState: Sendable, Hashable {
         all += securityProfiles as [any DeclaredResource]
         all += userHierarchy.groups as [any DeclaredResource]
         all += users as [any DeclaredResource]
+        all += agentStatuses as [any DeclaredResource]
         return all
     }
 

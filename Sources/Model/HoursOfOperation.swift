@@ -6,6 +6,8 @@ public struct HoursOfOperation: Sendable, Hashable {
     public var description: String?
     /// Open ranges per day, each sorted by start time. Days absent are closed.
     public var schedule: [Weekday: [TimeRange]] = [:]
+    /// Overrides by name, sorted; nil when the manifests do not manage them (any in the instance are left alone).
+    public var overrides: [HoursOfOperationOverride]? = nil
     public var tags: [String: String] = [:]
     /// Former names, for renaming in place.
     public var renamedFrom: [String] = []

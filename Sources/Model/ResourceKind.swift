@@ -69,11 +69,13 @@ public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConverti
                                                     manifestSection: "userHierarchy", referencePrefix: "hierarchyGroup", rank: 90)
     public static let user = ResourceKind("user", displayName: "user", manifestSection: "users",
                                           referencePrefix: "user", rank: 100)
+    public static let agentStatus = ResourceKind("agentStatus", displayName: "agent status", manifestSection: "agentStatuses",
+                                                 rank: 110)
 
     /// Every kind, in creation order.
     public static let all: [ResourceKind] = [
         .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .flowModule, .flow,
-        .routingProfile, .securityProfile, .hierarchyGroup, .user,
+        .routingProfile, .securityProfile, .hierarchyGroup, .user, .agentStatus,
     ]
     /// Kinds with resources declared by name (everything but the hierarchy structure).
     public static var allCases: [ResourceKind] { all.filter { $0 != .userHierarchy } }

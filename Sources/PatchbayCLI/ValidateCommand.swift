@@ -61,6 +61,6 @@ public struct ValidateCommand: AsyncParsableCommand {
     }
 
     private static func plural(_ word: String) -> String {
-        word == "hours of operation" ? word : word + "s"
+        word == "hours of operation" ? word : word.hasSuffix("s") ? word + "es" : word + "s"
     }
 }

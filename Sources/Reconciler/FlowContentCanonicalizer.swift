@@ -46,7 +46,8 @@ public enum FlowContentCanonicalizer {
                 var end = i
                 while end < utf8.count && !stops.contains(utf8[end]) { end += 1 }
                 let candidate = String(decoding: utf8[i..<end], as: UTF8.self)
-                if let address = arns[candidate] {
+                // Only kinds flow content may refer to (`${prefix:NAME}`) are written back as references.
+                if let address = arns[candidate], address.kind.referencePrefix != nil {
                     out += Array("${\(address.kind.contentReferencePrefix):\(address.name)}".utf8)
                     i = end
                     continue

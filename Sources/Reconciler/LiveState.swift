@@ -13,6 +13,9 @@ public struct LiveResource: Sendable, Equatable {
     public var fields: [String: FieldValue]
     /// One of Connect's default resources: never deleted.
     public var isDefault: Bool
+    /// Ids of the resource's named parts, which the differ does not compare (an hours'
+    /// overrides by name), for the calls that update or delete one part.
+    public var partIds: [String: String] = [:]
 
     public init(address: ResourceAddress, id: String, arn: String, tags: [String: String],
                 fields: [String: FieldValue], isDefault: Bool = false) {
@@ -25,6 +28,9 @@ public struct LiveResource: Sendable, Equatable {
         self.fields = fields
         self.isDefault = isDefault
     }
+
+    /// The detail field (`DetailPlan`) that carries `partIds`: an object of name → id.
+    static let partIdsField = "(part ids)"
 
     /// The stack that owns this resource (its `patchbay:stack` tag), if any.
     public var owner: String? { tags[Ownership.stackTag] }
@@ -69,6 +75,7 @@ public struct LiveState: Sendable {
             guard let r = resources[address] else { continue }
             feed(address.description); feed(r.id); feed(r.arn)
             feed(FieldValue.object(r.fields).json.compact())
+            for part in r.partIds.keys.sorted() { feed(part); feed(r.partIds[part] ?? "") }
         }
         return "sha256:" + hasher.finalize().hexString
     }

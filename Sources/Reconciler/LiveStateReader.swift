@@ -81,7 +81,7 @@ public struct LiveStateReader: Sendable {
             for (id, plan) in kind.details(detailContext) {
                 switch plan {
                 case .none: break
-                case let .trusted(fields): details[id] = fields
+                case let .trusted(fields), let .known(fields): details[id] = fields
                 case let .fetch(fetch): jobs.append((id, fetch))
                 }
             }

@@ -113,6 +113,11 @@ public enum Planner {
         }
         let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)
         for (orphan, waitsFor) in safety.deletable {
+            if let instead = KindRegistry.handler(for: orphan.address.kind)?.pruneInstead(orphan) {
+                notes.append("\(orphan.address): \(instead.reason)")
+                candidates.append(pruneInsteadCandidate(orphan, instead))
+                continue
+            }
             var candidate = deleteCandidate(orphan)
             candidate.deleteWaitsFor = waitsFor
             candidates.append(candidate)
@@ -166,11 +171,13 @@ public enum Planner {
         return diagnostics
     }
 
-    /// This stack's resources that nothing declares any more (Connect's defaults never), in delete order.
+    /// This stack's resources that nothing declares any more (Connect's defaults never, nor what
+    /// prune already left as it leaves what Connect cannot delete), in delete order.
     private static func orphans(of stack: String, in live: LiveState, claimed: Set<ResourceAddress>,
                                 declared: Set<ResourceAddress>) -> [LiveResource] {
         live.resources.values.filter { resource in
             resource.owner == stack && !claimed.contains(resource.address) && !declared.contains(resource.address) && !resource.isDefault
+                && KindRegistry.handler(for: resource.address.kind)?.pruneInstead(resource)?.calls.isEmpty != true
         }.sorted { a, b in a.address.kind != b.address.kind ? a.address.kind > b.address.kind : deleteOrder(a.address, b.address) }
     }
 
@@ -180,6 +187,13 @@ public enum Planner {
                                    fields: Fingerprint.displayed(Differ.listing(orphan.fields.filter { !isEmpty($0.value) }, asCreate: false)),
                                    calls: calls.map(\.label), id: orphan.id)
         return Candidate(change: change, address: orphan.address, item: nil, live: orphan, calls: calls)
+    }
+
+    /// An update in place of a delete Connect has no API for (an agent status is disabled).
+    private static func pruneInsteadCandidate(_ orphan: LiveResource, _ instead: PruneInstead) -> Candidate {
+        let change = PlannedChange(kind: orphan.address.kind.rawValue, name: orphan.address.name, action: .update,
+                                   fields: instead.fields, calls: instead.calls.map(\.label), id: orphan.id, warnings: [instead.reason])
+        return Candidate(change: change, address: orphan.address, item: nil, live: orphan, calls: instead.calls)
     }
 
     /// The live resource a declaration describes: same name, else a name it was renamed from.

@@ -25,7 +25,7 @@ struct BotocoreWireTests {
     func coverage() {
         let names = wireCases.map(\.operation)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 84)
+        #expect(names.count == 91)
     }
 
     @Test("every request matches botocore",
@@ -77,6 +77,6 @@ struct BotocoreWireTests {
             #expect(ourContentType == expected.contentType, "\(op): Content-Type")
             compared += 1
         }
-        #expect(compared == 84)
+        #expect(compared == 91)
     }
 }

@@ -22,6 +22,10 @@ var responseTypes: [(String, (Data) throws -> JSONValue)] { [
     ("ListQueues", roundTrip(ListResponse<Listings.Queues>.self)),
     ("SearchQueues", roundTrip(SearchResponse<Queue>.self)),
     ("ListQueueQuickConnects", roundTrip(ListResponse<Listings.QueueQuickConnects>.self)),
+    ("ListHoursOfOperationOverrides", roundTrip(ListResponse<Listings.HoursOfOperationOverrides>.self)),
+    ("CreateHoursOfOperationOverride", roundTrip(CreateHoursOfOperationOverrideResponse.self)),
+    ("SearchAgentStatuses", roundTrip(SearchResponse<AgentStatus>.self)),
+    ("CreateAgentStatus", roundTrip(CreateAgentStatusResponse.self)),
     ("CreateRoutingProfile", roundTrip(CreateRoutingProfileResponse.self)),
     ("DescribeRoutingProfile", roundTrip(DescribeResponse<RoutingProfile>.self)),
     ("ListRoutingProfiles", roundTrip(ListResponse<Listings.RoutingProfiles>.self)),
@@ -90,7 +94,7 @@ struct DecodingTests {
         for op in emptyOutputOperations {
             #expect(skeletons[op] == .object([:]), "\(op) has output members in the model")
         }
-        #expect(responseTypes.count + emptyOutputOperations.count == 84)
+        #expect(responseTypes.count + emptyOutputOperations.count == 91)
     }
 
     @Test("DescribeQueue: fractional epoch timestamp, unknown members ignored, absent members nil")

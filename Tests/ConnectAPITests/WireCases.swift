@@ -27,6 +27,8 @@ let TOKEN = "tok/+=ü ~"
 
 let tags: TagMap = ["team": "support", "cost center": "42/ü"]
 let tagsJSON = #"{"team":"support","cost center":"42/ü"}"#
+let agentStatusJSON = #"{"InstanceId":"\#(I)","Name":"Lunch","Description":"d","State":"ENABLED","DisplayOrder":3,"Tags":\#(tagsJSON)}"#
+let overrideJSON = #"{"InstanceId":"\#(I)","HoursOfOperationId":"\#(HOURS)","Name":"Late Friday","Description":"d","Config":[{"Day":"FRIDAY","StartTime":{"Hours":8,"Minutes":0},"EndTime":{"Hours":22,"Minutes":30}}],"EffectiveFrom":"2026-11-27","EffectiveTill":"2026-11-27","OverrideType":"OPEN"}"#
 
 let hoursConfig = [
     HoursOfOperationConfig(Day: .MONDAY, StartTime: .init(Hours: 9, Minutes: 0), EndTime: .init(Hours: 17, Minutes: 30)),
@@ -406,6 +408,35 @@ let wireCases: [WireCase] = [
     WireCase(operation: "SearchQuickConnects", params: #"{"InstanceId":"\#(I)","MaxResults":100,"SearchCriteria":\#(nameCriteriaJSON)}"#) {
         _ = try await $0.send(SearchRequest<QuickConnect>(instanceId: I, criteria: nameCriteria, filter: nil, nextToken: nil,
                                                  maxResults: 100))
+    },
+
+    // Agent statuses and hours of operation overrides (written as JSON, as the reconciler's calls are)
+    WireCase(operation: "SearchAgentStatuses", params: #"{"InstanceId":"\#(I)","MaxResults":100,"SearchCriteria":\#(nameCriteriaJSON)}"#) {
+        _ = try await $0.send(SearchRequest<AgentStatus>(instanceId: I, criteria: nameCriteria, filter: nil, nextToken: nil,
+                                                         maxResults: 100))
+    },
+    WireCase(operation: "CreateAgentStatus", params: agentStatusJSON) {
+        _ = try await $0.perform(.createAgentStatus, input: Data(agentStatusJSON.utf8))
+    },
+    WireCase(operation: "UpdateAgentStatus", params: #"{"InstanceId":"\#(I)","AgentStatusId":"as 1/ü","State":"DISABLED","Description":""}"#) {
+        try await $0.write(.updateAgentStatus, ["InstanceId": I, "AgentStatusId": "as 1/ü"], ["State": "DISABLED", "Description": ""])
+    },
+    WireCase(operation: "ListHoursOfOperationOverrides",
+             params: #"{"InstanceId":"\#(I)","HoursOfOperationId":"\#(HOURS)","NextToken":"\#(TOKEN)","MaxResults":100}"#) {
+        _ = try await $0.send(ListRequest<Listings.HoursOfOperationOverrides>(instanceId: I, parentId: HOURS, nextToken: TOKEN,
+                                                                              maxResults: 100))
+    },
+    WireCase(operation: "CreateHoursOfOperationOverride", params: overrideJSON) {
+        _ = try await $0.perform(.createHoursOfOperationOverride, input: Data(overrideJSON.utf8))
+    },
+    WireCase(operation: "UpdateHoursOfOperationOverride",
+             params: #"{"InstanceId":"\#(I)","HoursOfOperationId":"\#(HOURS)","HoursOfOperationOverrideId":"o/1 ü","EffectiveTill":"2026-12-27"}"#) {
+        try await $0.write(.updateHoursOfOperationOverride, ["InstanceId": I, "HoursOfOperationId": HOURS, "HoursOfOperationOverrideId": "o/1 ü"],
+                           ["EffectiveTill": "2026-12-27"])
+    },
+    WireCase(operation: "DeleteHoursOfOperationOverride",
+             params: #"{"InstanceId":"\#(I)","HoursOfOperationId":"\#(HOURS)","HoursOfOperationOverrideId":"o/1 ü"}"#) {
+        try await $0.write(.deleteHoursOfOperationOverride, ["InstanceId": I, "HoursOfOperationId": HOURS, "HoursOfOperationOverrideId": "o/1 ü"])
     },
 
     WireCase(operation: "CreateQuickConnect",

@@ -107,7 +107,7 @@ import Testing
         #expect(try ws.outputs() == ["exit_code=2", "has_changes=true"])
         let body = try ws.out("comment.md")
         #expect(body.hasPrefix(marker + "### Patchbay plan: stack `acme-quickstart`\n"), "\(body)")
-        #expect(body.contains("**Plan: 20 to create, 0 to update, 0 to delete.**"), "\(body)")
+        #expect(body.contains("**Plan: 21 to create, 0 to update, 0 to delete.**"), "\(body)")
         #expect(body.contains("<code>+ queue.Support</code>"), "\(body)")
         #expect(body.contains("Planned at `0123456789ab`. On merge, apply runs exactly this plan"), "\(body)")
         #expect(FileManager.default.fileExists(atPath: ws.dir.path("out/plan.json")))
@@ -132,11 +132,11 @@ import Testing
         try edit(ws.manifests.appendingPathComponent("patchbay.yaml"), "maxContacts: 60", "maxContact: 60")
         let broken = try await ws.run("plan-comment.sh", environment: ["GITHUB_ACTIONS": "true"])
         #expect(broken.exitCode == 1, "\(broken)")
-        #expect(broken.stderr.contains("::error file=\(ws.manifests.path)/patchbay.yaml,line=29,col=5::unknown key 'maxContact'"), "\(broken)")
+        #expect(broken.stderr.contains("::error file=\(ws.manifests.path)/patchbay.yaml,line=31,col=5::unknown key 'maxContact'"), "\(broken)")
         #expect(try ws.outputs() == ["exit_code=1", "has_changes=false"])
         let failed = try ws.out("comment.md")
         #expect(failed.hasPrefix(marker + "### Patchbay plan failed\n"), "\(failed)")
-        #expect(failed.contains("\(ws.manifests.path)/patchbay.yaml:29:5: error: unknown key 'maxContact' in queue 'Support'"), "\(failed)")
+        #expect(failed.contains("\(ws.manifests.path)/patchbay.yaml:31:5: error: unknown key 'maxContact' in queue 'Support'"), "\(failed)")
         #expect(failed.contains("1 error\n```"), "\(failed)")
         _ = try await ws.run("sticky-comment.sh", [ws.dir.path("out/comment.md")])
         #expect(try ws.github().comments.map(\.body) == [failed])
@@ -165,7 +165,7 @@ import Testing
 
         let apply = try await ws.run("apply-plan.sh")
         #expect(apply.exitCode == 0, "\(apply)")
-        #expect(apply.stdout.contains("Apply complete! 20 changes made"), "\(apply)")
+        #expect(apply.stdout.contains("Apply complete! 21 changes made"), "\(apply)")
         #expect(try ws.outputs() == ["exit_code=0"])
 
         // Scheduled check, in sync: no issue.

@@ -19,7 +19,7 @@ import Testing
         let manifests = try dir.copy(Paths.quickstart, as: "manifests")
         try edit(manifests.appendingPathComponent("patchbay.yaml"), "maxContacts: 50", "maxContact: 50")
         let file = manifests.appendingPathComponent("patchbay.yaml").path
-        let annotation = "::error file=\(file),line=29,col=5::unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?\n"
+        let annotation = "::error file=\(file),line=31,col=5::unknown key 'maxContact' in queue 'Support'; did you mean 'maxContacts'?\n"
         let explicit = try await patchbay(["plan", manifests.path, "--format", "github", "--emulator-state", dir.path("e.json"), "--emulator"])
         #expect(explicit.exitCode == 1)
         #expect(explicit.stderr == annotation + "1 error\n", "\(explicit)")
@@ -29,7 +29,7 @@ import Testing
         #expect(markdown.stderr == annotation + "1 error\n", "\(markdown)")
         let text = try await patchbay(["plan", manifests.path, "--format", "text", "--emulator-state", dir.path("e.json"), "--emulator"],
                                       environment: ["GITHUB_ACTIONS": "true"])
-        #expect(text.stderr.hasPrefix("\(file):29:5: error: unknown key 'maxContact'"), "\(text)")
+        #expect(text.stderr.hasPrefix("\(file):31:5: error: unknown key 'maxContact'"), "\(text)")
     }
 
     @Test func showRendersASavedPlanAsPlanDid() async throws {
@@ -46,7 +46,7 @@ import Testing
             #expect(shown.stdout == fresh.stdout, "\(format): \(shown.stdout)")
         }
         let plain = try await patchbay(["show", saved])
-        #expect(plain.stdout.contains("Plan: 20 to create, 0 to update, 0 to delete."))
+        #expect(plain.stdout.contains("Plan: 21 to create, 0 to update, 0 to delete."))
 
         try "{\"formatVersion\": 7}".write(toFile: dir.path("bad.json"), atomically: true, encoding: .utf8)
         let bad = try await patchbay(["show", dir.path("bad.json")])
@@ -64,7 +64,7 @@ import Testing
         #expect(zero.stderr.contains("--parallelism must be 1 or more, not 0"), "\(zero)")
         let serial = try await patchbay(["apply", Paths.quickstart.path, "--auto-approve", "--parallelism", "1"] + state)
         #expect(serial.exitCode == 0, "\(serial)")
-        #expect(serial.stderr.contains("Apply complete! 20 changes made"), "\(serial)")
+        #expect(serial.stderr.contains("Apply complete! 21 changes made"), "\(serial)")
         let clean = try await patchbay(["plan", Paths.quickstart.path, "--detailed-exitcode"] + state)
         #expect(clean.exitCode == 0, "\(clean)")
     }

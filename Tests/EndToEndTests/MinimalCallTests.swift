@@ -126,15 +126,15 @@ import Testing
             var mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
-            // 2 hours, 3 queues, 2 routing profiles, 1 flow, 1 security profile, 5 groups, 5 users.
-            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 19))
+            // 2 hours, 3 queues, 2 routing profiles, 1 flow, 1 security profile, 5 groups, 5 users, 1 agent status.
+            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 20))
 
             try edit(manifests.appendingPathComponent("patchbay.yaml"), #"tags: { cost-center: "43", team: support }"#,
                      #"tags: { cost-center: "43" }"#)
             mark = try emu.requests().count
             let untag = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(untag.exitCode == 0, "\(untag)")
-            #expect(try emu.writes(since: mark) == Array(repeating: "UntagResource", count: 19))
+            #expect(try emu.writes(since: mark) == Array(repeating: "UntagResource", count: 20))
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)

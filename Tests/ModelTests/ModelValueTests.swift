@@ -17,7 +17,10 @@ import Testing
         #expect(ResourceKind(contentReferencePrefix: "module") == .flowModule)
         #expect(ResourceKind(contentReferencePrefix: "flowModule") == nil)
         #expect(ResourceKind(contentReferencePrefix: "hours") == .hoursOfOperation)
-        #expect(ResourceKind.allCases.allSatisfy { ResourceKind(contentReferencePrefix: $0.contentReferencePrefix) == $0 })
+        // Every kind flow content can refer to round-trips; agent statuses cannot be referred to.
+        #expect(ResourceKind.allCases.filter { $0.referencePrefix != nil }
+            .allSatisfy { ResourceKind(contentReferencePrefix: $0.contentReferencePrefix) == $0 })
+        #expect(ResourceKind.agentStatus.referencePrefix == nil && ResourceKind(contentReferencePrefix: "agentStatus") == nil)
     }
 
     @Test func sensitiveValueNeverRevealsItself() {

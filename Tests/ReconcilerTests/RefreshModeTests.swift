@@ -52,10 +52,10 @@ import Testing
         let (full, fullCalls) = try await Self.plan(client, server, .full)
         #expect(!fast.hasChanges)
         #expect(!full.hasChanges)
-        // 11 Search/Describe-structure calls (one per kind, quick connects and prompts included, so
-        // externals resolve and prune sees them); full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
+        // 12 Search/Describe-structure calls (one per kind, quick connects, prompts and agent statuses
+        // included, so externals resolve and prune sees them); full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
         // 1 ListSecurityProfilePermissions.
-        #expect(fastCalls == 11)
+        #expect(fastCalls == 12)
         #expect(fullCalls == fastCalls + 5)
         await emulator.stop()
     }

@@ -618,6 +618,54 @@ def phase1(args, R):
         expect_error("DuplicateResourceException", c.create_agent_status, InstanceId=iid, Name="Available", State="ENABLED")
     R.case("agent statuses: list by type, describe, create, update, search (criteria, attribute filter)", agent_statuses)
 
+    # ---- hours of operation overrides -------------------------------------------------------
+    def hours_overrides():
+        nine_to_five = [{"Day": "SATURDAY", "StartTime": {"Hours": 9, "Minutes": 0}, "EndTime": {"Hours": 17, "Minutes": 0}}]
+        h = c.create_hours_of_operation(InstanceId=iid, Name="Holiday Hours", TimeZone="UTC", Config=nine_to_five)
+        hid, harn = h["HoursOfOperationId"], h["HoursOfOperationArn"]
+        r = c.create_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, Name="Christmas", Description="closed",
+                                                 Config=[], EffectiveFrom="2026-12-25", EffectiveTill="2026-12-26", OverrideType="CLOSED")
+        oid = r["HoursOfOperationOverrideId"]
+        d = c.describe_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, HoursOfOperationOverrideId=oid)["HoursOfOperationOverride"]
+        check(d["Name"] == "Christmas" and d["Description"] == "closed" and d["Config"] == [] and d["OverrideType"] == "CLOSED", d)
+        check(d["EffectiveFrom"] == "2026-12-25" and d["EffectiveTill"] == "2026-12-26" and d["HoursOfOperationId"] == hid
+              and d["HoursOfOperationArn"] == harn and d["HoursOfOperationOverrideId"] == oid, d)
+        c.update_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, HoursOfOperationOverrideId=oid,
+                                             EffectiveTill="2026-12-27", Config=nine_to_five, OverrideType="OPEN")
+        l = c.list_hours_of_operation_overrides(InstanceId=iid, HoursOfOperationId=hid)
+        o = l["HoursOfOperationOverrideList"]
+        check([x["Name"] for x in o] == ["Christmas"] and o[0]["EffectiveTill"] == "2026-12-27" and o[0]["OverrideType"] == "OPEN", o)
+        check(o[0]["Config"][0]["StartTime"] == {"Hours": 9, "Minutes": 0} and o[0]["Description"] == "closed" and "LastModifiedTime" in l, l)
+        for i in range(3):
+            c.create_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, Name=f"Day {i}", Config=[],
+                                                 EffectiveFrom=f"2027-01-0{i + 1}", EffectiveTill=f"2027-01-0{i + 1}")
+        items, pages = all_pages(c.list_hours_of_operation_overrides, "HoursOfOperationOverrideList",
+                                 InstanceId=iid, HoursOfOperationId=hid, MaxResults=2)
+        check([x["Name"] for x in items] == ["Christmas", "Day 0", "Day 1", "Day 2"] and pages == 2, (items, pages))
+        expect_error("InvalidParameterException", c.list_hours_of_operation_overrides, InstanceId=iid, HoursOfOperationId=hid, MaxResults=101)
+        expect_error("DuplicateResourceException", c.create_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     Name="Day 0", Config=[], EffectiveFrom="2027-02-01", EffectiveTill="2027-02-01", status=409)
+        expect_error("InvalidParameterException", c.create_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     Name="Slashes", Config=[], EffectiveFrom="2027/02/01", EffectiveTill="2027-02-01", status=400)
+        expect_error("InvalidParameterException", c.create_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     Name="Backwards", Config=[], EffectiveFrom="2027-02-02", EffectiveTill="2027-02-01")
+        expect_error("InvalidParameterException", c.update_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     HoursOfOperationOverrideId=oid, OverrideType="HOLIDAY")
+        expect_error("ResourceNotFoundException", c.create_hours_of_operation_override, InstanceId=iid,
+                     HoursOfOperationId="11111111-1111-4111-8111-111111111111", Name="X", Config=[],
+                     EffectiveFrom="2027-02-01", EffectiveTill="2027-02-01", status=404)
+        c.delete_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, HoursOfOperationOverrideId=oid)
+        expect_error("ResourceNotFoundException", c.describe_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     HoursOfOperationOverrideId=oid, status=404)
+        for i in range(3, 50):
+            c.create_hours_of_operation_override(InstanceId=iid, HoursOfOperationId=hid, Name=f"Day {i}", Config=[],
+                                                 EffectiveFrom="2028-01-01", EffectiveTill="2028-01-01")
+        expect_error("LimitExceededException", c.create_hours_of_operation_override, InstanceId=iid, HoursOfOperationId=hid,
+                     Name="One too many", Config=[], EffectiveFrom="2028-01-01", EffectiveTill="2028-01-01", status=429)
+        c.delete_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)
+        expect_error("ResourceNotFoundException", c.list_hours_of_operation_overrides, InstanceId=iid, HoursOfOperationId=hid)
+    R.case("hours overrides: create, describe, update, list (pages), duplicate, bad dates, bad type, 50 per hours, gone with the hours", hours_overrides)
+
     # ---- tags ----------------------------------------------------------------------------
     def tags():
         arn = S["q_support_arn"]

@@ -55,3 +55,49 @@ public struct HoursOfOperationSummary: Codable, Sendable, Equatable {
     public var LastModifiedTime: Date?
     public var LastModifiedRegion: String?
 }
+
+
+/// One override of an hours of operation (botocore shape `HoursOfOperationOverride`), as
+/// ListHoursOfOperationOverrides returns it.
+public struct HoursOfOperationOverride: Codable, Sendable, Equatable {
+    public var HoursOfOperationOverrideId: String?
+    public var HoursOfOperationId: String?
+    public var HoursOfOperationArn: String?
+    public var Name: String?
+    public var Description: String?
+    /// `HoursOfOperationOverrideConfig`: the same members as `HoursOfOperationConfig`.
+    public var Config: [HoursOfOperationConfig]?
+    /// `YYYY-MM-DD`.
+    public var EffectiveFrom: String?
+    public var EffectiveTill: String?
+    /// `STANDARD`, `OPEN` or `CLOSED`.
+    public var OverrideType: String?
+    /// A recurring override (Patchbay declares dated ones only).
+    public var RecurrenceConfig: RecurrenceConfig?
+}
+
+public struct RecurrenceConfig: Codable, Sendable, Equatable {
+    public var RecurrencePattern: RecurrencePattern?
+}
+
+public struct RecurrencePattern: Codable, Sendable, Equatable {
+    /// `WEEKLY`, `MONTHLY` or `YEARLY`.
+    public var Frequency: String?
+    public var Interval: Int?
+    public var ByMonth: [Int]?
+    public var ByMonthDay: [Int]?
+    public var ByWeekdayOccurrence: [Int]?
+}
+
+public struct CreateHoursOfOperationOverrideResponse: Codable, Sendable, Equatable {
+    public var HoursOfOperationOverrideId: String?
+}
+
+extension Listings {
+    public enum HoursOfOperationOverrides: ConnectListing {
+        public typealias Item = HoursOfOperationOverride
+        public typealias Filter = Never
+        public static let operation = ConnectOperation.listHoursOfOperationOverrides, listKey = "HoursOfOperationOverrideList",
+                          parentMember: String? = "HoursOfOperationId", maxPageSize = ConnectPageSize.listSmall
+    }
+}

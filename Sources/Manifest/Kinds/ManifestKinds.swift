@@ -14,6 +14,7 @@ enum ManifestKinds {
         UserHierarchyReader(),
         UserReader(),
         QuickConnectReader(),
+        AgentStatusReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
     ]
 

@@ -30,6 +30,9 @@ protocol KindHandler: Sendable {
     /// (`name` for a rename). Tags are changed by the planner for every kind alike.
     func updateCalls(_ resource: Resource, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall]
     func deleteCalls(_ live: LiveResource) -> [PlannedCall]
+    /// For a kind Connect cannot delete: what `--prune` does instead with this stack's
+    /// undeclared `live` resource (nil: it is deleted). No calls: it already is as prune leaves it.
+    func pruneInstead(_ live: LiveResource) -> PruneInstead?
     /// What a live resource refers to (by address, from its projected fields): a delete of any of
     /// them must wait for this resource to let go, and is refused while something outside the
     /// plan still holds on.
@@ -71,12 +74,21 @@ extension KindHandler {
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] { fields }
     func liveReferences(_ live: LiveResource) -> [ResourceAddress] { [] }
     func waitsForDeletes(_ change: PlannedChange) -> [ResourceKind] { [] }
+    func pruneInstead(_ live: LiveResource) -> PruneInstead? { nil }
     var breaksCycles: Bool { false }
     var isOwned: Bool { true }
     var waitsFor: [ResourceKind] { [] }
     func contentFile(_ resource: Resource) -> String? { nil }
     func secrets(_ resource: Resource) -> [String: SensitiveValue] { [:] }
     func details(_ raw: Raw, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan { .none }
+}
+
+/// What prune does with a resource Connect cannot delete (an agent status is disabled).
+struct PruneInstead: Sendable {
+    var fields: [FieldChange]
+    var calls: [PlannedCall]
+    /// Said in the plan, next to the change.
+    var reason: String
 }
 
 /// A resource found by name in the instance.

@@ -16,6 +16,7 @@ enum KindRegistry {
         AnyKindHandler(SecurityProfileHandler()),
         AnyKindHandler(HierarchyGroupHandler()),
         AnyKindHandler(UserHandler()),
+        AnyKindHandler(AgentStatusHandler()),
     ]
 
     private static let byKind: [ResourceKind: AnyKindHandler] = Dictionary(
@@ -52,6 +53,7 @@ struct AnyKindHandler: Sendable {
     let replaceReason: @Sendable (ResourceAddress, Set<String>, String?, LiveResource) -> String?
     let problems: @Sendable (ResourceAddress, LiveResource, [String: FieldValue]) -> [String]
     let deleteCalls: @Sendable (LiveResource) -> [PlannedCall]
+    let pruneInstead: @Sendable (LiveResource) -> PruneInstead?
     let translatingRenames: @Sendable ([String: FieldValue], Renames) -> [String: FieldValue]
     let liveReferences: @Sendable (LiveResource) -> [ResourceAddress]
     let waitsForDeletes: @Sendable (PlannedChange) -> [ResourceKind]
@@ -66,6 +68,7 @@ struct AnyKindHandler: Sendable {
         replaceReason = { handler.replaceReason($0, changed: $1, renamedFrom: $2, live: $3) }
         problems = { handler.problems($0, live: $1, desired: $2) }
         deleteCalls = { handler.deleteCalls($0) }
+        pruneInstead = { handler.pruneInstead($0) }
         translatingRenames = { handler.translatingRenames($0, $1) }
         liveReferences = { handler.liveReferences($0) }
         waitsForDeletes = { handler.waitsForDeletes($0) }

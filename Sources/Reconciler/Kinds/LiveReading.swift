@@ -97,8 +97,11 @@ enum DetailPlan: Sendable {
     case none
     /// Taken as declared: the fingerprint tag Patchbay wrote matches the manifests.
     case trusted([String: FieldValue])
-    /// Fetched with per-resource calls.
+    /// Fetched with per-resource calls. `LiveResource.partIdsField` carries the parts' ids.
     case fetch(@Sendable () async throws -> [String: FieldValue])
+    /// Already in the search result, but compared only where the manifests manage it (an
+    /// agent status's display order, which Connect picks when none is declared).
+    case known([String: FieldValue])
 }
 
 /// A live resource's fields as Search shows them, before the details are merged in.
@@ -131,10 +134,17 @@ struct SearchedKind: Sendable {
         project = { names, details in
             identified.map { entry in
                 let projected = handler.project(entry.raw, entry.identity, names)
-                var fields = projected.fields
-                if let extra = details[entry.identity.id] { fields.merge(extra) { _, detail in detail } }
-                return LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
-                                    tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+                var fields = projected.fields, partIds: [String: String] = [:]
+                if var extra = details[entry.identity.id] {
+                    if case let .object(ids)? = extra.removeValue(forKey: LiveResource.partIdsField) {
+                        partIds = ids.compactMapValues { if case let .string(id) = $0 { id } else { nil } }
+                    }
+                    fields.merge(extra) { _, detail in detail }
+                }
+                var resource = LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
+                                            tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+                resource.partIds = partIds
+                return resource
             }
         }
     }
