@@ -108,7 +108,11 @@ public enum Planner {
         guard options.prune else {
             guard !orphans.isEmpty else { return [] }
             notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(desired.stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
-                         + orphans.map(\.address.description).joined(separator: ", "))
+                         + orphans.map { orphan in
+                             // What prune does instead where Connect cannot delete (agent statuses: disable).
+                             KindRegistry.handler(for: orphan.address.kind)?.pruneInstead(orphan)
+                                 .map { "\(orphan.address) (\($0.reason))" } ?? orphan.address.description
+                         }.joined(separator: ", "))
             return orphans.map(\.address.description).sorted()
         }
         let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ConnectEmulator
 @testable import Reconciler
 import Testing
 
@@ -35,7 +36,7 @@ import Testing
     /// Random documents: two different spellings of one value canonicalise alike, and two
     /// documents canonicalise alike exactly when JSONSerialization finds them equal.
     @Test func agreesWithJSONSerializationOnEquality() throws {
-        var rng = SplitMix(seed: 17)
+        var rng = SeededRandom(seed: 17)
         for _ in 0..<300 {
             let value = Self.randomValue(&rng, depth: 0)
             let compact = try JSONSerialization.data(withJSONObject: ["v": value], options: [.fragmentsAllowed])
@@ -50,7 +51,7 @@ import Testing
         }
     }
 
-    static func randomValue(_ rng: inout SplitMix, depth: Int) -> Any {
+    static func randomValue(_ rng: inout SeededRandom, depth: Int) -> Any {
         switch rng.next() % (depth > 3 ? 4 : 6) {
         case 0: return Int(rng.next() % 5)
         case 1: return ["a", "b/c", "é", "\"q\"", "x\ny"][Int(rng.next() % 5)]
@@ -62,17 +63,5 @@ import Testing
             for _ in 0..<Int(rng.next() % 3) { object[["k", "a", "Z", "k2"][Int(rng.next() % 4)]] = randomValue(&rng, depth: depth + 1) }
             return object
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
