@@ -45,7 +45,8 @@ import Testing
         }
 
         deinit {
-            if process.isRunning { process.terminate() }
+            // SIGKILL: a child of the test process may start with SIGTERM blocked.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
 

@@ -15,7 +15,7 @@ iid, title, description, labels (names), state (opened/closed); notes id, body, 
 lists are paginated (per_page, at most 100, or the state's max_per_page; page) with the
 X-Next-Page, X-Page, X-Per-Page and X-Total headers; the token is the PRIVATE-TOKEN header
 (401 without the state's token); an unknown route or object is a 404."""
-import json, os, sys, threading, time
+import json, os, signal, sys, threading, time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import urlsplit, parse_qs, unquote
 
@@ -187,6 +187,9 @@ def watch(parent, deadline):
     os._exit(0)
 
 
+# A child of the Swift test process starts with SIGTERM blocked (the mask is inherited):
+# unblock it, so that the test's terminate() stops the server.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 server = HTTPServer(("127.0.0.1", 0), Handler)
 threading.Thread(target=watch, args=(os.getppid(), time.time() + 600), daemon=True).start()
 with open(port_path + ".tmp", "w") as f:
