@@ -66,13 +66,15 @@ import Testing
             process.arguments = [CIRecipeTests.scripts.appendingPathComponent(script).path] + arguments
             var env = ProcessInfo.processInfo.environment.filter {
                 !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("GITHUB_") && !$0.key.hasPrefix("PATCHBAY_")
+                    && !$0.key.hasPrefix("GITLAB_") && !$0.key.hasPrefix("CI_")
             }
             env["AWS_CONFIG_FILE"] = "/nonexistent/config"
             env["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials"
             env["AWS_EC2_METADATA_DISABLED"] = "true"
             env["NO_COLOR"] = "1"
-            env.merge(environment) { _, new in new }
-            env.merge(extra) { _, new in new }
+            for (key, value) in environment.merging(extra, uniquingKeysWith: { _, new in new }) {
+                env[key] = value.isEmpty ? nil : value  // "" removes a variable
+            }
             process.environment = env
             process.currentDirectoryURL = dir.url
             process.standardInput = FileHandle.nullDevice

@@ -27,7 +27,9 @@ elif [ "${PATCHBAY_APPLY_UNREVIEWED:-false}" = true ]; then
   set -e
 else
   echo "patchbay: no reviewed plan at $plan_file; nothing applied." >&2
-  echo "  Re-run with PATCHBAY_APPLY_UNREVIEWED=true (the workflow's 'unreviewed' input) to apply the manifests as they are." >&2
+  how="the workflow's 'unreviewed' input"
+  if [ "$forge" = gitlab ]; then how="a variable of a pipeline run by hand"; fi
+  echo "  Re-run with PATCHBAY_APPLY_UNREVIEWED=true ($how) to apply the manifests as they are." >&2
   exit 1
 fi
 set_output exit_code "$status"

@@ -1,18 +1,16 @@
 #!/usr/bin/env bash
 # Scheduled drift check. Runs `patchbay plan --detailed-exitcode --format markdown` and keeps
-# one GitHub issue (label patchbay-drift, one per environment) in step with it:
+# one issue (label patchbay-drift, one per environment) in step with it, on GitHub or GitLab:
 #   exit 0 (in sync)  closes the open drift issue, if any, with a comment
 #   exit 2 (drift)    opens the issue, or updates its description (and comments when the
 #                     drift changed)
 #   exit 1 (error)    leaves the issue alone; this script exits 1 so the job fails
 # Writes $PATCHBAY_OUT/drift.md and drift.log. Output: drift (true/false).
-# Needs gh (with GH_TOKEN), jq and GITHUB_REPOSITORY. Settings: see lib.sh;
-# PATCHBAY_DRIFT_LABEL (default patchbay-drift).
-# shellcheck disable=SC2016  # jq filters are single-quoted on purpose
+# Needs jq and, on GitHub, gh (with GH_TOKEN) and GITHUB_REPOSITORY; on GitLab, curl and
+# GITLAB_API_TOKEN (see lib.sh). Settings: see lib.sh; PATCHBAY_DRIFT_LABEL (default patchbay-drift).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
-repo=${GITHUB_REPOSITORY:?GITHUB_REPOSITORY is not set}
 label=${PATCHBAY_DRIFT_LABEL:-patchbay-drift}
 
 set +e
@@ -27,17 +25,15 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
 fi
 
 mark=$(marker drift)
-issue=$(gh api "repos/$repo/issues?state=open&labels=$label&per_page=100" \
-  --jq "[.[] | select(.body != null and (.body | startswith(\"$mark\")))][0].number // empty")
+issue=$(issue_find "$label" "$mark")
 link=$(run_link)
 title="Patchbay drift${environment_name:+ in $environment_name}: the instance differs from the manifests"
 
 if [ "$status" -eq 0 ]; then
   set_output drift false
   if [ -n "$issue" ]; then
-    gh_api POST "repos/$repo/issues/$issue/comments" --arg link "$link" \
-      '{body: ("The instance matches the manifests again" + (if $link != "" then " ([check](" + $link + "))" else "" end) + "; closing.")}' > /dev/null
-    gh_api PATCH "repos/$repo/issues/$issue" '{state: "closed", state_reason: "completed"}' > /dev/null
+    issue_comment "$issue" "The instance matches the manifests again${link:+ ([check]($link))}; closing."
+    issue_close "$issue"
     echo "in sync; closed #$issue"
   else
     echo "in sync"
@@ -55,17 +51,16 @@ set_output drift true
 } > "$out/issue.md"
 
 if [ -z "$issue" ]; then
-  issue=$(gh_api POST "repos/$repo/issues" --arg title "$title" --arg name "$label" --rawfile body "$out/issue.md" \
-    '{title: $title, body: $body, labels: [$name]}' | jq -r .number)
+  issue=$(issue_open "$title" "$label" "$out/issue.md")
   echo "drift; opened #$issue"
   exit 0
 fi
 # The plan's first lines name the instance and read calls; compare what follows the header.
-old=$(gh api "repos/$repo/issues/$issue" --jq .body | sed '1,3d')
+old=$(issue_description "$issue" | sed '1,3d')
 new=$(sed '1,3d' "$out/issue.md")
-gh_api PATCH "repos/$repo/issues/$issue" --rawfile body "$out/issue.md" '{body: $body}' > /dev/null
+issue_edit "$issue" "$out/issue.md"
 if [ "$old" != "$new" ]; then
-  gh_api POST "repos/$repo/issues/$issue/comments" '{body: "The drift changed; the description shows it as it is now."}' > /dev/null
+  issue_comment "$issue" "The drift changed; the description shows it as it is now."
   echo "drift changed; updated #$issue"
 else
   echo "drift unchanged; refreshed #$issue"
