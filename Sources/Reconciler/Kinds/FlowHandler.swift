@@ -155,3 +155,37 @@ extension FlowContentCalls {
         ["content": .string(form.behaviour), "layout": .string(form.layout)]
     }
 }
+
+extension FlowHandler {
+    /// The content as a pretty-printed JSON file under `flows/`, references by name.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        export.external(live) ?? FlowContentCalls.exported(live, export, directory: "flows")
+    }
+}
+
+extension FlowContentCalls {
+    /// A flow or module with its content in `directory` (`content:` names the file); the
+    /// defaults `status: PUBLISHED` and `state: ACTIVE` left out.
+    static func exported(_ live: LiveResource, _ export: ExportContext, directory: String) -> ExportedResource {
+        let path = export.claimPath(directory: directory, name: live.address.name, extension: "json")
+        var fields = ExportBody.dropping(["status": "PUBLISHED", "state": "ACTIVE"], from: live.fields)
+        fields["layout"] = nil
+        fields["content"] = .string(path)
+        return .named(live, fields, files: [ExportedFile(path: path, text: exportedContent(live.fields))])
+    }
+
+    /// The content read (behaviour and layout, ARNs already `${kind:NAME}`) as one pretty-printed
+    /// JSON document, keys sorted: the same text for the same flow on every instance.
+    static func exportedContent(_ fields: [String: FieldValue]) -> String {
+        guard case let .string(behaviour)? = fields["content"] else { return "" }
+        guard let data = behaviour.data(using: .utf8),
+              var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return behaviour + "\n" }
+        if case let .string(layout)? = fields["layout"], !layout.isEmpty, let data = layout.data(using: .utf8),
+           let metadata = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+            object["Metadata"] = metadata
+        }
+        guard let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return behaviour + "\n" }
+        return String(decoding: pretty, as: UTF8.self) + "\n"
+    }
+}

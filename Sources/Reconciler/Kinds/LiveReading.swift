@@ -88,8 +88,12 @@ struct DetailContext: Sendable {
     let managed: [ResourceAddress: Set<String>]
     /// When pruning: the stack whose undeclared resources are read in full too (prune candidates).
     var pruneStack: String? = nil
+    /// Every resource in full, every optional field included (`patchbay export`).
+    var everything = false
 
-    func manages(_ field: String, of address: ResourceAddress) -> Bool { managed[address]?.contains(field) ?? false }
+    func needs(_ address: ResourceAddress) -> Bool { everything || needed.contains(address) }
+
+    func manages(_ field: String, of address: ResourceAddress) -> Bool { everything || (managed[address]?.contains(field) ?? false) }
 }
 
 /// How one resource's missing fields are filled in.
@@ -122,7 +126,7 @@ struct SearchedKind: Sendable {
         details = { context in
             identified.compactMap { entry in
                 let candidate = context.pruneStack.map { handler.project(entry.raw, entry.identity, NameIndex([])).tags[Ownership.stackTag] == $0 }
-                guard context.needed.contains(entry.identity.address) || candidate == true else { return nil }
+                guard context.needs(entry.identity.address) || candidate == true else { return nil }
                 let plan = handler.details(entry.raw, entry.identity, context)
                 if case .none = plan { return nil }
                 return (entry.identity.id, plan)
