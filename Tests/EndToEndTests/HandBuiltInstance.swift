@@ -8,7 +8,7 @@ import PatchbayTestSupport
 /// refer to queues, hours, a module, another flow, a quick connect and a prompt, a queue owned
 /// by another stack, and `users` users.
 struct HandBuiltInstance {
-    static let foreignARN = "arn:aws:connect:us-east-1:999999999999:instance/99999999-9999-4999-8999-999999999999/queue/99999999-0000-4000-8000-000000000000"
+    static let foreignARN = "arn:aws:sns:us-east-1:123456789012:contact-alerts"
 
     var ids: [String: String] = [:]
     var arns: [String: String] = [:]

@@ -27,6 +27,8 @@ enum ManifestWriter {
 
     /// `key: value` at `indent`, on one line when it fits (never when `block`).
     static func entry(_ key: String, _ value: FieldValue, _ shape: FieldShape?, indent: Int, block: Bool = false) -> String {
+        var block = block
+        if case .groupTree? = shape { block = true }  // a tree reads best as one
         let pad = String(repeating: " ", count: indent), head = pad + scalar(key) + ":"
         if !block || isScalar(value), let inline = inline(value, shape, depth: 0), head.count + 1 + inline.count <= lineLimit {
             return "\(head) \(inline)\n"

@@ -178,14 +178,42 @@ extension FlowContentCalls {
     /// JSON document, keys sorted: the same text for the same flow on every instance.
     static func exportedContent(_ fields: [String: FieldValue]) -> String {
         guard case let .string(behaviour)? = fields["content"] else { return "" }
-        guard let data = behaviour.data(using: .utf8),
-              var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return behaviour + "\n" }
-        if case let .string(layout)? = fields["layout"], !layout.isEmpty, let data = layout.data(using: .utf8),
-           let metadata = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            object["Metadata"] = metadata
+        guard case let .object(members)? = JSONValue.parse(behaviour) else { return behaviour + "\n" }
+        var all = members
+        if case let .string(layout)? = fields["layout"], !layout.isEmpty, let metadata = JSONValue.parse(layout) {
+            all.append(("Metadata", metadata))
         }
-        guard let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return behaviour + "\n" }
-        return String(decoding: pretty, as: UTF8.self) + "\n"
+        return JSONValue.object(all.sorted { $0.0 < $1.0 }).rendered()
+    }
+}
+
+extension JSONValue {
+    /// `text` parsed, object keys sorted (nil: not JSON).
+    static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(SortedJSON.self, from: Data(text.utf8)).value
+    }
+}
+
+/// Any JSON value, decoded with object keys sorted and booleans, integers and other numbers kept apart.
+private struct SortedJSON: Decodable {
+    let value: JSONValue
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            value = .null
+        } else if let b = try? c.decode(Bool.self) {
+            value = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            value = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            value = .number(d.description)
+        } else if let s = try? c.decode(String.self) {
+            value = .string(s)
+        } else if let a = try? c.decode([SortedJSON].self) {
+            value = .array(a.map(\.value))
+        } else {
+            value = .object(try c.decode([String: SortedJSON].self).map { ($0.key, $0.value.value) }.sorted { $0.0 < $1.0 })
+        }
     }
 }

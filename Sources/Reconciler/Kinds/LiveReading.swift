@@ -70,9 +70,13 @@ struct NameIndex: Sendable {
 
     func id(of address: ResourceAddress) -> String? { ids[address] }
 
-    /// Flow content as the differ compares it: ARNs turned back into references.
+    /// Flow content as the differ compares it: ARNs turned back into references. The ARNs are
+    /// looked for in the canonical form, where JSON escapes (`\/`, which JSON allows in any
+    /// string) are gone, so an ARN written `arn:aws:connect:…:instance\/…\/queue\/…` is found too.
     func content(_ text: String?) -> FlowContentForm {
-        FlowContentCanonicalizer.canonicalForm(FlowContentCanonicalizer.unresolve(text ?? "", arns: arns))
+        let form = FlowContentCanonicalizer.canonicalForm(text ?? "")
+        return FlowContentForm(behaviour: FlowContentCanonicalizer.unresolve(form.behaviour, arns: arns),
+                               layout: FlowContentCanonicalizer.unresolve(form.layout, arns: arns))
     }
 }
 
