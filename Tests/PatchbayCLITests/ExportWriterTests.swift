@@ -1,8 +1,8 @@
 import Foundation
 import Model
-import Reconciler
 import Testing
 @testable import PatchbayCLI
+@testable import Reconciler
 
 /// `patchbay export`'s files for a live state made by hand: golden files (PATCHBAY_RECORD=1
 /// rewrites them), key order from the manifest's key tables, quoting, defaults left out.
@@ -105,5 +105,22 @@ extension FieldValue {
     func member(_ key: String) -> FieldValue? {
         if case let .object(o) = self { return o[key] }
         return nil
+    }
+}
+
+extension ExportWriterTests {
+    /// Tags on every resource are the stack's `tags:`, written once (hierarchy groups take no tags of their own).
+    @Test func tagsEveryResourceCarriesAreTheTopLevelTags() {
+        let tags = ["team": "support", "cost-center": "42"]
+        let live = LiveState(resources: [
+            LiveResource(address: ResourceAddress(.queue, "Q"), id: "1", arn: "a1", tags: tags.merging(["own": "x"]) { a, _ in a },
+                         fields: ["hoursOfOperation": "Basic Hours"]),
+            LiveResource(address: ResourceAddress(.hierarchyGroup, "G"), id: "2", arn: "a2", tags: tags, fields: ["parent": .null]),
+            LiveResource(address: ResourceAddress(.queue, "Other"), id: "3", arn: "a3", tags: ["patchbay:stack": "else"], fields: [:]),
+        ])
+        let export = LiveExport.make(live, stack: "s")
+        #expect(export.stackTags == tags, "the external queue does not count")
+        #expect(export.manifests["queues.yaml"]?["queues"]?.member("Q")?.member("tags") == .object(["own": "x"]))
+        #expect(LiveExport.commonTags(Array(live.resources.values.prefix(1))) == [:], "one resource: its own tags")
     }
 }

@@ -11,7 +11,8 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             Reads the whole instance (Search APIs first, as plan does) and writes the manifests a \
             person would have written: one file per kind (hours.yaml, queues.yaml, \
-            routing-profiles.yaml, users.yaml, …) and patchbay.yaml with the stack, keys in the \
+            routing-profiles.yaml, users.yaml, …) and patchbay.yaml with the stack (and, as \
+            top-level tags:, the tags every resource carries), keys in the \
             order of docs/manifest.md, resources sorted by name, references by name. Flows and \
             flow modules go to flows/ and flows/modules/ as pretty-printed JSON with every ARN \
             of the instance turned into a ${kind:NAME} reference; ARNs it cannot resolve are \
@@ -84,7 +85,7 @@ struct ExportCommand: AsyncParsableCommand {
         files[Self.stackFile] = ManifestWriter.file(
             header: ExportDirectory.header + ["Add the instance to plan and apply against, or pass --instance-id:",
                                               "instance: { id: INSTANCE-ID, region: REGION }"],
-            sections: ["stack": .string(stack)])
+            sections: ["stack": .string(stack)].merging(export.stackTags.isEmpty ? [:] : ["tags": .object(export.stackTags.mapValues(FieldValue.string))]) { a, _ in a })
         for file in export.files { files[file.path] = file.text }
         return files
     }

@@ -139,24 +139,6 @@ enum ManifestWriter {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if s.value < 0x20 || s.value == 0x7F || s.properties.generalCategory == .format {
-                    let hex = String(s.value, radix: 16), width = s.value > 0xFFFF ? 8 : 4
-                    out += (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(s)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// Double-quoted; JSON's escapes are YAML's.
+    static func quoted(_ text: String) -> String { JSONValue.quote(text) }
 }

@@ -11,6 +11,8 @@ public struct LiveExport: Sendable {
     public var files: [ExportedFile] = []
     /// How many resources of each kind were written.
     public var counts: [ResourceKind: Int] = [:]
+    /// Tags every exported resource carries: written once, as the top-level `tags:`.
+    public var stackTags: [String: String] = [:]
     /// Top-level key → comment lines for above it (`KindHandler.exportComments`).
     public var comments: [String: [String]] = [:]
 
@@ -19,21 +21,39 @@ public struct LiveExport: Sendable {
     /// `external: true` unless `stack` is that stack.
     public static func make(_ live: LiveState, stack: String, kinds: Set<ResourceKind>? = nil) -> LiveExport {
         let context = ExportContext(stack: stack)
-        var export = LiveExport()
+        var exported: [(handler: AnyKindHandler, live: LiveResource, resource: ExportedResource)] = []
         for handler in KindRegistry.handlers where kinds?.contains(handler.kind) ?? true {
             for resource in live.resources(of: handler.kind) where !resource.isDefault {
-                guard let exported = handler.exported(resource, context) else { continue }
-                let section = handler.kind.manifestSection
-                var sections = export.manifests[handler.exportFile, default: [:]]
-                sections[section] = (sections[section] ?? .object([:])).inserting(exported.body, at: exported.path)
-                export.manifests[handler.exportFile] = sections
-                export.files += exported.files
-                export.counts[handler.kind, default: 0] += 1
-                if !handler.exportComments.isEmpty { export.comments[section] = handler.exportComments }
+                if let e = handler.exported(resource, context) { exported.append((handler, resource, e)) }
             }
+        }
+        var export = LiveExport()
+        let declared = exported.filter { $0.handler.isOwned && $0.resource.body != .object(["external": true]) }.map(\.live)
+        let stacks = declared.filter { $0.owner == stack }
+        export.stackTags = commonTags(stacks.isEmpty ? declared : stacks)
+        for (handler, _, resource) in exported {
+            let section = handler.kind.manifestSection
+            var sections = export.manifests[handler.exportFile, default: [:]]
+            sections[section] = (sections[section] ?? .object([:])).inserting(resource.body.removingTags(export.stackTags), at: resource.path)
+            export.manifests[handler.exportFile] = sections
+            export.files += resource.files
+            export.counts[handler.kind, default: 0] += 1
+            if !handler.exportComments.isEmpty { export.comments[section] = handler.exportComments }
         }
         export.files.sort { $0.path < $1.path }
         return export
+    }
+
+    /// The tags (not Patchbay's own) that every one of `resources` carries, when there are at
+    /// least two: the manifest's top-level `tags:`, which a person writes once (and the only way
+    /// hierarchy groups, which take no `tags:` of their own, get them). Counted over the stack's
+    /// own resources when it has any (a resource still to adopt gets the stack's tags anyway).
+    static func commonTags(_ resources: [LiveResource]) -> [String: String] {
+        guard resources.count >= 2, var common = resources.first?.tags.filter({ !$0.key.hasPrefix("patchbay:") }) else { return [:] }
+        for resource in resources.dropFirst() where !common.isEmpty {
+            common = common.filter { resource.tags[$0.key] == $0.value }
+        }
+        return common
     }
 
     /// The manifest files the kinds are written to (nil: every kind), whether or not they have resources.
@@ -53,6 +73,14 @@ extension LiveState {
 }
 
 extension FieldValue {
+    /// A resource body without the `tags` in `removed` (and without `tags:` when none are left).
+    func removingTags(_ removed: [String: String]) -> FieldValue {
+        guard !removed.isEmpty, case var .object(body) = self, case var .object(tags)? = body["tags"] else { return self }
+        for key in removed.keys { tags[key] = nil }
+        body["tags"] = tags.isEmpty ? nil : .object(tags)
+        return .object(body)
+    }
+
     /// This object with `value` at `path`, creating the objects on the way.
     func inserting(_ value: FieldValue, at path: [String]) -> FieldValue {
         guard let first = path.first else {
