@@ -6,7 +6,7 @@ public struct PatchbayCommand: AsyncParsableCommand {
         commandName: "patchbay",
         abstract: "Configuration-as-code for Amazon Connect.",
         version: BuildInfo.description,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ShowCommand.self, FlowCommand.self,
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ShowCommand.self, FlowCommand.self,
                       EmulatorCommand.self, VersionCommand.self]
     )
 

@@ -25,10 +25,7 @@ enum PlanPipeline {
     static func plan(session: ConnectSession, desired: DesiredState, prune: Bool, allowPrune: Set<ResourceAddress> = [],
                      targets: Set<ResourceAddress> = [], refresh: RefreshMode,
                      diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {
-        let progress = ReadProgressView()
-        var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
-        if progress.isEnabled { onProgress = { progress.update($0) } }
-        let reader = LiveStateReader(reader: session.client, instanceId: session.instanceId, onProgress: onProgress)
+        let (reader, progress) = liveReader(session)
         let live = try await reader.read(for: desired, refresh: refresh, prune: prune)
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
@@ -43,6 +40,14 @@ enum PlanPipeline {
             throw ExitCode(1)
         }
         return (result, live)
+    }
+
+    /// A reader of the session's instance, with the progress line on a terminal (`finish()` it after reading).
+    static func liveReader(_ session: ConnectSession) -> (LiveStateReader, ReadProgressView) {
+        let progress = ReadProgressView()
+        var onProgress: (@Sendable (LiveStateReader.Progress) -> Void)?
+        if progress.isEnabled { onProgress = { progress.update($0) } }
+        return (LiveStateReader(reader: session.client, instanceId: session.instanceId, onProgress: onProgress), progress)
     }
 
     /// Runs `body`, turning errors into `error: message` on stderr and exit code 1.

@@ -5,6 +5,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case int(Int)
     case string(String)
+    /// A number that is not an integer, as written (`150.4`: designer positions in flow content).
+    case number(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
@@ -13,7 +15,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.int(x), .int(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
+        case let (.string(x), .string(y)), let (.number(x), .number(y)): return x == y
         case let (.array(x), .array(y)): return x == y
         case let (.object(x), .object(y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -73,6 +75,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: out.append("null")
         case let .bool(b): out.append(b ? "true" : "false")
         case let .int(i): out.append(String(i))
+        case let .number(n): out.append(n)
         case let .string(s): out.append(JSONValue.quote(s))
         case let .array(items):
             out.append("[")

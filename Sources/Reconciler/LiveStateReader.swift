@@ -54,12 +54,19 @@ public struct LiveStateReader: Sendable {
         return try await read(needed: needed, declared: declared, managed: managed, pruneStack: prune ? desired.stack : nil)
     }
 
+    /// Reads everything in the instance in full, every optional field included (a queue's quick
+    /// connects, every user's e-mail): what `patchbay export` writes manifests from.
+    public func readEverything() async throws -> LiveState {
+        try await read(needed: [], everything: true)
+    }
+
     /// Reads the instance. `needed` names the resources whose full details are wanted;
     /// `declared` holds the projected fields of resources whose fingerprints may be trusted;
     /// `managed` the fields the manifests manage per resource (optional fields such as a queue's
     /// quick connects are read only where managed).
     public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:],
-                     managed: [ResourceAddress: Set<String>] = [:], pruneStack: String? = nil) async throws -> LiveState {
+                     managed: [ResourceAddress: Set<String>] = [:], pruneStack: String? = nil,
+                     everything: Bool = false) async throws -> LiveState {
         let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
         // First phase: one Search per kind, all kinds at once.
         let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
@@ -74,7 +81,7 @@ public struct LiveStateReader: Sendable {
 
         // Second phase: the fields Search lacks, for the resources the plan needs.
         let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]),
-                                          declared: declared, managed: managed, pruneStack: pruneStack)
+                                          declared: declared, managed: managed, pruneStack: pruneStack, everything: everything)
         var details: [String: [String: FieldValue]] = [:]
         var jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])] = []
         for kind in searched {

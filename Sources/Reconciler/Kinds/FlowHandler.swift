@@ -155,3 +155,65 @@ extension FlowContentCalls {
         ["content": .string(form.behaviour), "layout": .string(form.layout)]
     }
 }
+
+extension FlowHandler {
+    /// The content as a pretty-printed JSON file under `flows/`, references by name.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        export.external(live) ?? FlowContentCalls.exported(live, export, directory: "flows")
+    }
+}
+
+extension FlowContentCalls {
+    /// A flow or module with its content in `directory` (`content:` names the file); the
+    /// defaults `status: PUBLISHED` and `state: ACTIVE` left out.
+    static func exported(_ live: LiveResource, _ export: ExportContext, directory: String) -> ExportedResource {
+        let path = export.claimPath(directory: directory, name: live.address.name, extension: "json")
+        var fields = ExportBody.dropping(["status": "PUBLISHED", "state": "ACTIVE"], from: live.fields)
+        fields["layout"] = nil
+        fields["content"] = .string(path)
+        return .named(live, fields, files: [ExportedFile(path: path, text: exportedContent(live.fields))])
+    }
+
+    /// The content read (behaviour and layout, ARNs already `${kind:NAME}`) as one pretty-printed
+    /// JSON document, keys sorted: the same text for the same flow on every instance.
+    static func exportedContent(_ fields: [String: FieldValue]) -> String {
+        guard case let .string(behaviour)? = fields["content"] else { return "" }
+        guard case let .object(members)? = JSONValue.parse(behaviour) else { return behaviour + "\n" }
+        var all = members
+        if case let .string(layout)? = fields["layout"], !layout.isEmpty, let metadata = JSONValue.parse(layout) {
+            all.append(("Metadata", metadata))
+        }
+        return JSONValue.object(all.sorted { $0.0 < $1.0 }).rendered()
+    }
+}
+
+extension JSONValue {
+    /// `text` parsed, object keys sorted (nil: not JSON).
+    static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(SortedJSON.self, from: Data(text.utf8)).value
+    }
+}
+
+/// Any JSON value, decoded with object keys sorted and booleans, integers and other numbers kept apart.
+private struct SortedJSON: Decodable {
+    let value: JSONValue
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            value = .null
+        } else if let b = try? c.decode(Bool.self) {
+            value = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            value = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            value = .number(d.description)
+        } else if let s = try? c.decode(String.self) {
+            value = .string(s)
+        } else if let a = try? c.decode([SortedJSON].self) {
+            value = .array(a.map(\.value))
+        } else {
+            value = .object(try c.decode([String: SortedJSON].self).map { ($0.key, $0.value.value) }.sorted { $0.0 < $1.0 })
+        }
+    }
+}

@@ -100,3 +100,10 @@ extension FlowModuleHandler {
         return LiveProjected(fields: fields, tags: m.Tags ?? [:])
     }
 }
+
+extension FlowModuleHandler {
+    /// The content as a pretty-printed JSON file under `flows/modules/`.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        export.external(live) ?? FlowContentCalls.exported(live, export, directory: "flows/modules")
+    }
+}

@@ -60,3 +60,12 @@ extension HierarchyGroupHandler {
         return names.isEmpty ? (group.Name ?? "") : names.joined(separator: "/")
     }
 }
+
+extension HierarchyGroupHandler {
+    /// A group is its place in the tree (`groups: { Americas: { New York: {} } }`), which takes no
+    /// other keys: no tags, and no `external: true` (another stack's group is written like the others).
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        ExportedResource(address: live.address, path: ["groups"] + live.address.name.split(separator: "/").map(String.init),
+                         body: .object([:]))
+    }
+}

@@ -69,3 +69,11 @@ extension HierarchyStructureHandler {
         return levels
     }
 }
+
+extension HierarchyStructureHandler {
+    /// `levels:` of `userHierarchy:` (the groups go in the same section, see `HierarchyGroupHandler`).
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        guard let levels = live.fields["levels"], levels != .list([]) else { return nil }
+        return ExportedResource(address: live.address, path: ["levels"], body: levels)
+    }
+}

@@ -163,3 +163,19 @@ extension HoursOfOperationHandler {
         return .object(days.mapValues { .list($0.sorted().map(FieldValue.string)) })
     }
 }
+
+extension HoursOfOperationHandler {
+    var exportFile: String { "hours.yaml" }
+
+    /// A day with one range is written as a string (`monday: "08:00-18:00"`), as people do.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        if let external = export.external(live) { return external }
+        var fields = live.fields
+        if case let .object(days)? = fields["schedule"] {
+            fields["schedule"] = .object(days.mapValues { day in
+                if case let .list(ranges) = day, ranges.count == 1 { ranges[0] } else { day }
+            })
+        }
+        return .named(live, fields)
+    }
+}

@@ -64,6 +64,18 @@ protocol KindHandler: Sendable {
     func details(_ raw: Raw, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan
     /// A search result in the manifest vocabulary, references by name (the twin of `fields(of:)`).
     func project(_ raw: Raw, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected
+
+    // Exporting
+
+    /// `live` as a person would declare it, for `patchbay export` (nil: not written). By default
+    /// its projected fields, compacted (`ExportBody.compact`), or `external: true` when another
+    /// stack owns it; a kind whose manifest vocabulary differs from its projection says how here.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource?
+    /// The manifest file `patchbay export` writes this kind to; by default the top-level key in
+    /// kebab case (`routingProfiles` → `routing-profiles.yaml`).
+    var exportFile: String { get }
+    /// Comment lines `patchbay export` writes above this kind's section (what it cannot read back).
+    var exportComments: [String] { get }
 }
 
 extension KindHandler {
@@ -81,6 +93,15 @@ extension KindHandler {
     func contentFile(_ resource: Resource) -> String? { nil }
     func secrets(_ resource: Resource) -> [String: SensitiveValue] { [:] }
     func details(_ raw: Raw, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan { .none }
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        export.external(live) ?? .named(live, live.fields)
+    }
+    var exportFile: String {
+        var file = ""
+        for c in kind.manifestSection { file += c.isUppercase ? "-" + c.lowercased() : String(c) }
+        return file + ".yaml"
+    }
+    var exportComments: [String] { [] }
 }
 
 /// What prune does with a resource Connect cannot delete (an agent status is disabled).

@@ -59,6 +59,9 @@ struct AnyKindHandler: Sendable {
     let waitsForDeletes: @Sendable (PlannedChange) -> [ResourceKind]
     let find: @Sendable (String, any ConnectReader, String) async throws -> FoundResource?
     let search: @Sendable (LiveReadContext) async throws -> SearchedKind
+    let exported: @Sendable (LiveResource, ExportContext) -> ExportedResource?
+    let exportFile: String
+    let exportComments: [String]
 
     init<H: KindHandler>(_ handler: H) {
         kind = handler.kind
@@ -74,6 +77,9 @@ struct AnyKindHandler: Sendable {
         waitsForDeletes = { handler.waitsForDeletes($0) }
         find = { try await handler.find($0, reader: $1, instanceId: $2) }
         search = { SearchedKind(handler, try await handler.search($0)) }
+        exported = { handler.exported($0, $1) }
+        exportFile = handler.exportFile
+        exportComments = handler.exportComments
         items = { desired, content in
             handler.declared(in: desired).map { resource in Self.item(handler, resource, desired, content) }
         }

@@ -70,9 +70,13 @@ struct NameIndex: Sendable {
 
     func id(of address: ResourceAddress) -> String? { ids[address] }
 
-    /// Flow content as the differ compares it: ARNs turned back into references.
+    /// Flow content as the differ compares it: ARNs turned back into references. The ARNs are
+    /// looked for in the canonical form, where JSON escapes (`\/`, which JSON allows in any
+    /// string) are gone, so an ARN written `arn:aws:connect:…:instance\/…\/queue\/…` is found too.
     func content(_ text: String?) -> FlowContentForm {
-        FlowContentCanonicalizer.canonicalForm(FlowContentCanonicalizer.unresolve(text ?? "", arns: arns))
+        let form = FlowContentCanonicalizer.canonicalForm(text ?? "")
+        return FlowContentForm(behaviour: FlowContentCanonicalizer.unresolve(form.behaviour, arns: arns),
+                               layout: FlowContentCanonicalizer.unresolve(form.layout, arns: arns))
     }
 }
 
@@ -88,8 +92,12 @@ struct DetailContext: Sendable {
     let managed: [ResourceAddress: Set<String>]
     /// When pruning: the stack whose undeclared resources are read in full too (prune candidates).
     var pruneStack: String? = nil
+    /// Every resource in full, every optional field included (`patchbay export`).
+    var everything = false
 
-    func manages(_ field: String, of address: ResourceAddress) -> Bool { managed[address]?.contains(field) ?? false }
+    func needs(_ address: ResourceAddress) -> Bool { everything || needed.contains(address) }
+
+    func manages(_ field: String, of address: ResourceAddress) -> Bool { everything || (managed[address]?.contains(field) ?? false) }
 }
 
 /// How one resource's missing fields are filled in.
@@ -125,7 +133,7 @@ struct SearchedKind: Sendable {
         details = { context in
             identified.compactMap { entry in
                 let candidate = context.pruneStack.map { handler.project(entry.raw, entry.identity, NameIndex([])).tags[Ownership.stackTag] == $0 }
-                guard context.needed.contains(entry.identity.address) || candidate == true else { return nil }
+                guard context.needs(entry.identity.address) || candidate == true else { return nil }
                 let plan = handler.details(entry.raw, entry.identity, context)
                 if case .none = plan { return nil }
                 return (entry.identity.id, plan)

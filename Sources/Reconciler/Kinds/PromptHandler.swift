@@ -45,3 +45,10 @@ extension PromptHandler {
         LiveProjected(fields: ["description": .string(p.Description ?? "")], tags: p.Tags ?? [:])
     }
 }
+
+extension PromptHandler {
+    /// Always `external: true`: the manifest cannot declare managed prompts yet.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        ExportContext.externalDeclaration(live)
+    }
+}

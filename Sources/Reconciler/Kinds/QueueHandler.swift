@@ -140,3 +140,10 @@ extension QueueHandler {
         ], tags: q.Tags ?? [:], isDefault: ConnectDefaults.queues.contains(identity.address.name))
     }
 }
+
+extension QueueHandler {
+    /// `status: ENABLED` is the default and left out.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        export.external(live) ?? .named(live, ExportBody.dropping(["status": "ENABLED"], from: live.fields))
+    }
+}

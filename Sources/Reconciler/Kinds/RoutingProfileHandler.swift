@@ -144,3 +144,32 @@ extension RoutingProfileHandler {
         ], tags: p.Tags ?? [:], isDefault: p.IsDefault == true || ConnectDefaults.routingProfiles.contains(identity.address.name))
     }
 }
+
+extension RoutingProfileHandler {
+    /// The queues as the manifest lists them: one `{ queue, channels, priority, delay }` per queue
+    /// and setting, channels with the same priority and delay together, in the reader's order.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        if let external = export.external(live) { return external }
+        var grouped: [RoutingQueueSetting: [Model.Channel]] = [:]
+        for e in RoutingQueueDelta.entries(live.fields["queues"]) {
+            guard let channel = Model.Channel(rawValue: e.channel) else { continue }
+            grouped[RoutingQueueSetting(queue: e.queue, priority: e.priority, delay: e.delay), default: []].append(channel)
+        }
+        let entries = grouped.map { setting, channels in (setting, channels.sorted()) }
+            .sorted { ($0.0.queue, $0.1[0]) < ($1.0.queue, $1.1[0]) }
+            .map { setting, channels -> FieldValue in
+                .object(["queue": .string(setting.queue), "channels": .list(channels.map { .string($0.rawValue) }),
+                         "priority": .int(setting.priority), "delay": .int(setting.delay)])
+            }
+        var fields = live.fields
+        fields["queues"] = .list(entries)
+        return .named(live, fields)
+    }
+}
+
+/// One queue's priority and delay in a routing profile (the channels sharing them are one manifest entry).
+private struct RoutingQueueSetting: Hashable {
+    var queue: String
+    var priority: Int
+    var delay: Int
+}

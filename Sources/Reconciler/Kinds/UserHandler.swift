@@ -151,3 +151,24 @@ extension UserHandler {
         ], tags: u.Tags ?? [:])
     }
 }
+
+extension UserHandler {
+    var exportComments: [String] {
+        ["Passwords are not exported: Connect never returns them. A user that apply creates in an instance whose",
+         "identity management is CONNECT_MANAGED needs one: add  password: \"${env:SOME_VARIABLE}\"  to that user",
+         "(read from the environment, used on create only, never printed)."]
+    }
+
+    /// No password (Connect never returns one); `phone` only where it differs from the default
+    /// (soft phone, no auto-accept, no after-contact work), and then only the keys that differ.
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        if let external = export.external(live) { return external }
+        var fields = live.fields
+        fields["password"] = nil
+        if case let .object(phone)? = fields["phone"] {
+            let set = ExportBody.dropping(["autoAccept": false, "afterContactWorkSeconds": 0, "deskPhoneNumber": .null], from: phone)
+            fields["phone"] = set == ["type": "SOFT_PHONE"] ? nil : .object(set)
+        }
+        return .named(live, fields)
+    }
+}
