@@ -180,3 +180,16 @@ struct RateLimiterTests {
         #expect(tight >= 0 && tight <= 0.15, "\(tight)")
     }
 }
+
+@Suite struct HTTPDateTests {
+    @Test func imfFixdateParses() {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        for t in [0.0, 784_111_777, 951_782_400, 1_767_225_600, 1_764_661_969, 4_102_444_799] {
+            let text = f.string(from: Date(timeIntervalSince1970: t))
+            #expect(ServerClock.parseForTesting(text) == t, "\(text)")
+        }
+        #expect(ServerClock.parseForTesting("yesterday") == nil)
+    }
+}
