@@ -103,21 +103,10 @@ public final class AWSHTTPTransport: AWSTransport {
 
             let credentials = try await currentCredentials(operation, attempt: attempt)
 
-            var attemptRequest = request
-            if let stamp = request.stamp {
-                // As late as possible: after the rate limiter's wait, before signing.
-                attemptRequest.body = stamp(request.body, serverClock.upperBound() ?? clock.now.timeIntervalSince1970)
-            }
-            let prepared = prepare(attemptRequest, credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
+            let prepared = prepare(stamped(request), credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
                                    invocationId: invocationId)
             statistics.recordAttempt(operation, attempt: attempt)
-            let start = clock.uptime
-            let outcome = await execute(prepared, operation: operation)
-            if case let .response(_, headers, _) = outcome,
-               let date = headers.first(where: { $0.name.caseInsensitiveCompare("Date") == .orderedSame })?.value {
-                serverClock.record(dateHeader: date, sent: start, received: clock.uptime)
-            }
-            let latencyMs = Int(((clock.uptime - start) * 1000).rounded())
+            let (outcome, latencyMs) = await executeTimed(prepared, operation: operation)
             var attemptLog = log
             attemptLog[metadataKey: "attempt"] = "\(attempt)/\(maxHeader)"
             attemptLog[metadataKey: "latency_ms"] = "\(latencyMs)"
@@ -168,6 +157,27 @@ public final class AWSHTTPTransport: AWSTransport {
             attemptLog.info("call failed, retrying")
             try await clock.sleep(seconds: delay)
         }
+    }
+
+    /// The request with the service's time filled in (`AWSRequest.stamp`): as late as possible,
+    /// after the rate limiter's wait, before signing.
+    private func stamped(_ request: AWSRequest) -> AWSRequest {
+        guard let stamp = request.stamp else { return request }
+        var attempt = request
+        attempt.body = stamp(request.body, serverClock.upperBound() ?? clock.now.timeIntervalSince1970)
+        return attempt
+    }
+
+    /// One attempt, its latency, and its response's `Date` header fed to the server clock.
+    private func executeTimed(_ prepared: PreparedRequest, operation: String) async -> (Outcome, latencyMs: Int) {
+        let start = clock.uptime
+        let outcome = await execute(prepared, operation: operation)
+        let end = clock.uptime
+        if case let .response(_, headers, _) = outcome,
+           let date = headers.first(where: { $0.name.caseInsensitiveCompare("Date") == .orderedSame })?.value {
+            serverClock.record(dateHeader: date, sent: start, received: end)
+        }
+        return (outcome, Int(((end - start) * 1000).rounded()))
     }
 
     private enum AttemptResult {

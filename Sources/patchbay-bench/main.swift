@@ -126,10 +126,10 @@ func readBenchmark(baseline: Bool, users: Int, speed: Double) async throws {
         let after = transport.statistics.snapshot()
         let byOperation = callDelta(before, after)
         let bound = quotaLowerBound(byOperation, speed: speed)
-        print(String(format: "plan read, %@ (--refresh %@): %d calls, %.2f s wall, quota bound %.2f s (%.2fx); %d throttled; changes: %@",
-                     label, mode.rawValue, live.readCalls, seconds, bound, bound > 0 ? seconds / bound : 0,
-                     after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +),
-                     result.plan.changes.map { "\($0.address) [\($0.fields.map(\.path).joined(separator: ", "))]" }.joined(separator: "; ")))
+        print("plan read, \(label) (--refresh \(mode.rawValue)): " + String(format: "%d calls, %.2f s wall, quota bound %.2f s (%.2fx); %d throttled",
+                     live.readCalls, seconds, bound, bound > 0 ? seconds / bound : 0,
+                     after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +)))
+        print("  changes: " + result.plan.changes.map { "\($0.address) [\($0.fields.map(\.path).joined(separator: ", "))]" }.joined(separator: "; "))
         print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
     try await measure("no change", .verified)
