@@ -42,7 +42,19 @@ public struct AWSClientConfiguration: Sendable {
         public var perOperation: [String: RateLimit] = [:]
         public var global: RateLimit?
         public var adaptive: RateLimiter.Adaptive = RateLimiter.Adaptive()
+        /// Connect's quotas are per account and Region: transports with the same key (in one
+        /// process) share one limiter, so two plans of one account together keep to the quota.
+        /// nil: a limiter of its own.
+        public var sharingKey: String?
         public init() {}
+
+        /// The limiter these settings describe (nil when disabled); the shared one for `sharingKey`.
+        public func makeLimiter(clock: AWSClock) -> RateLimiter? {
+            guard enabled else { return nil }
+            let make = { RateLimiter(defaultLimit: defaultLimit, perOperation: perOperation, global: global, adaptive: adaptive, clock: clock) }
+            guard let sharingKey else { return make() }
+            return RateLimiter.shared(sharingKey, make)
+        }
     }
 
     /// A configuration with explicit region and endpoint. Without `credentialProvider`,

@@ -24,6 +24,8 @@ public final class AWSHTTPTransport: AWSTransport {
     public let statistics: CallStatistics
     public let retryQuota: RetryQuota
     public let rateLimiter: RateLimiter?
+    /// The service's clock as its responses' `Date` headers tell it (for `AWSRequest.stamp`).
+    public let serverClock: ServerClock
     public let credentialProvider: any CredentialProvider
     let httpClient: HTTPClient
     let ownsHTTPClient: Bool
@@ -64,11 +66,8 @@ public final class AWSHTTPTransport: AWSTransport {
             self.ownsHTTPClient = true
         }
         self.retryQuota = RetryQuota(capacity: configuration.retryPolicy.quotaCapacity)
-        let limits = configuration.rateLimits
-        self.rateLimiter = limits.enabled
-            ? RateLimiter(defaultLimit: limits.defaultLimit, perOperation: limits.perOperation, global: limits.global,
-                          adaptive: limits.adaptive, clock: clock)
-            : nil
+        self.serverClock = ServerClock(clock: clock)
+        self.rateLimiter = configuration.rateLimits.makeLimiter(clock: clock)
         var credentialLogger = logger
         credentialLogger[metadataKey: "component"] = "credentials"
         self.credentialProvider = configuration.credentialProvider
@@ -104,12 +103,10 @@ public final class AWSHTTPTransport: AWSTransport {
 
             let credentials = try await currentCredentials(operation, attempt: attempt)
 
-            let prepared = prepare(request, credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
+            let prepared = prepare(stamped(request), credentials: credentials, attempt: attempt, maxAttempts: maxHeader,
                                    invocationId: invocationId)
             statistics.recordAttempt(operation, attempt: attempt)
-            let start = clock.uptime
-            let outcome = await execute(prepared, operation: operation)
-            let latencyMs = Int(((clock.uptime - start) * 1000).rounded())
+            let (outcome, latencyMs) = await executeTimed(prepared, operation: operation)
             var attemptLog = log
             attemptLog[metadataKey: "attempt"] = "\(attempt)/\(maxHeader)"
             attemptLog[metadataKey: "latency_ms"] = "\(latencyMs)"
@@ -160,6 +157,27 @@ public final class AWSHTTPTransport: AWSTransport {
             attemptLog.info("call failed, retrying")
             try await clock.sleep(seconds: delay)
         }
+    }
+
+    /// The request with the service's time filled in (`AWSRequest.stamp`): as late as possible,
+    /// after the rate limiter's wait, before signing.
+    private func stamped(_ request: AWSRequest) -> AWSRequest {
+        guard let stamp = request.stamp else { return request }
+        var attempt = request
+        attempt.body = stamp(request.body, serverClock.upperBound() ?? clock.now.timeIntervalSince1970)
+        return attempt
+    }
+
+    /// One attempt, its latency, and its response's `Date` header fed to the server clock.
+    private func executeTimed(_ prepared: PreparedRequest, operation: String) async -> (Outcome, latencyMs: Int) {
+        let start = clock.uptime
+        let outcome = await execute(prepared, operation: operation)
+        let end = clock.uptime
+        if case let .response(_, headers, _) = outcome,
+           let date = headers.first(where: { $0.name.caseInsensitiveCompare("Date") == .orderedSame })?.value {
+            serverClock.record(dateHeader: date, sent: start, received: end)
+        }
+        return (outcome, Int(((end - start) * 1000).rounded()))
     }
 
     private enum AttemptResult {

@@ -19,6 +19,9 @@ public struct AWSRequest: Sendable, Equatable {
     /// Bounded retries of errors that are normal right after a create (Connect is
     /// eventually consistent, connect-api.md §5); nil: none.
     public var consistencyRetry: ConsistencyRetry?
+    /// Fills the service's time into the body, for each attempt just before it is signed
+    /// (`ServerClock.upperBound()`, seconds since 1970); nil: the body is sent as it is.
+    public var stamp: (@Sendable (_ body: Data, _ serverTime: Double) -> Data)?
 
     public init(operation: String, method: String, path: String,
                 query: [(name: String, value: String)] = [],
@@ -38,7 +41,7 @@ public struct AWSRequest: Sendable, Equatable {
         a.operation == b.operation && a.method == b.method && a.path == b.path
             && a.query.elementsEqual(b.query, by: { $0 == $1 })
             && a.headers.elementsEqual(b.headers, by: { $0 == $1 })
-            && a.body == b.body && a.consistencyRetry == b.consistencyRetry
+            && a.body == b.body && a.consistencyRetry == b.consistencyRetry && (a.stamp == nil) == (b.stamp == nil)
     }
 }
 

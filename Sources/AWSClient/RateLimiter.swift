@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A token-bucket setting: `rate` requests per second, at most `burst` at once.
 public struct RateLimit: Sendable, Equatable {
@@ -124,6 +125,18 @@ public actor RateLimiter {
 
     public nonisolated func limit(for operation: String) -> RateLimit {
         perOperation[operation] ?? defaultLimit
+    }
+
+    private static let registry = Mutex<[String: RateLimiter]>([:])
+
+    /// The process's limiter for `key` (an account and Region), made by `make` the first time.
+    public static func shared(_ key: String, _ make: () -> RateLimiter) -> RateLimiter {
+        registry.withLock { limiters in
+            if let existing = limiters[key] { return existing }
+            let limiter = make()
+            limiters[key] = limiter
+            return limiter
+        }
     }
 
     private func newBucket(_ operation: String, now: Double) -> Bucket {

@@ -9,6 +9,45 @@ public struct ThrottleSetting: Sendable, Equatable {
         self.burst = burst
     }
 
+    /// Connect's default API rate quotas, per operation, per account and Region: Service Quotas,
+    /// service code `connect`, "Rate of <Operation> API requests" (the adjustable quotas with their
+    /// defaults as listed in gruntwork-io/terraform-aws-utilities `docs/quotas.md`; Admin Guide,
+    /// "Amazon Connect service quotas → API throttling quotas"). The operations served here at
+    /// 10 requests per second; every other one is listed at 2. Service Quotas gives no bursts: 5
+    /// for 2/s is the documented pair ("a RateLimit of 2 per second, and a BurstLimit of 5"), 15
+    /// for 10/s is our assumption (docs/emulator.md).
+    public static let connectTenPerSecond: Set<String> = [
+        "DescribeUser", "ListUsers", "DescribeQueue", "ListQueues", "ListQueueQuickConnects",
+        "DescribeRoutingProfile", "ListRoutingProfiles", "ListRoutingProfileQueues",
+        "DescribeHoursOfOperation", "ListHoursOfOperations", "DescribeUserHierarchyGroup", "ListUserHierarchyGroups",
+        "DescribeUserHierarchyStructure", "DescribeQuickConnect", "ListQuickConnects",
+        "DescribeAgentStatus", "ListAgentStatuses", "DescribePrompt", "ListPrompts",
+    ]
+
+    /// Connect's per-operation table, every rate and burst × `scale`: the bucket of operations
+    /// not in `overrides` (2:5), and the overrides (10:15).
+    public static func connect(scale: Double = 1) -> (base: ThrottleSetting, overrides: [String: ThrottleSetting]) {
+        func setting(_ rate: Double, _ burst: Double) -> ThrottleSetting {
+            ThrottleSetting(rate: rate * scale, burst: max(1, Int((burst * scale).rounded())))
+        }
+        return (setting(2, 5), Dictionary(uniqueKeysWithValues: connectTenPerSecond.map { ($0, setting(10, 15)) }))
+    }
+
+    /// Parses `--throttle`: `off`, `RATE:BURST` (every operation), `connect` (Connect's
+    /// per-operation table) or `connect*N` (that table N times faster, for benchmarks).
+    public static func parseTable(_ text: String) throws -> (base: ThrottleSetting?, overrides: [String: ThrottleSetting]) {
+        let lower = text.lowercased()
+        if lower == "connect" { let t = connect(); return (t.base, t.overrides) }
+        if lower.hasPrefix("connect*") {
+            guard let scale = Double(lower.dropFirst("connect*".count)), scale > 0 else {
+                throw EmulatorSetupError("invalid throttle '\(text)': expected connect*N with N > 0, e.g. connect*10")
+            }
+            let t = connect(scale: scale)
+            return (t.base, t.overrides)
+        }
+        return (try parse(text), [:])
+    }
+
     /// Parses `off` (nil) or `RATE:BURST` (e.g. `2:5`).
     public static func parse(_ text: String) throws -> ThrottleSetting? {
         if text.lowercased() == "off" { return nil }
@@ -55,6 +94,8 @@ public struct EmulatorConfiguration: Sendable {
     public var secretAccessKey: String = "test"
     /// Per-operation token bucket; nil = no throttling.
     public var throttle: ThrottleSetting?
+    /// Buckets of particular operations, by name, instead of `throttle` (`--throttle connect`).
+    public var throttleOverrides: [String: ThrottleSetting] = [:]
     /// Added to every response.
     public var latencyMs: Int = 0
     /// Fraction (0…1) of requests that fail with 500, 429 or a dropped connection.
@@ -74,6 +115,11 @@ public struct EmulatorConfiguration: Sendable {
     /// the instance (AssociateLambdaFunction / AssociateBot) fails with InvalidContactFlowException,
     /// as Connect's publish-time validation does. `false` accepts any well-formed ARN.
     public var requireIntegrationAssociations: Bool = true
+    /// Whether TagResource and UntagResource bump the resource's LastModifiedTime. Every other
+    /// write does (the model: "The timestamp when this resource was last modified"); for the tag
+    /// operations the API reference and the model say nothing, so both are served: Patchbay's
+    /// verified read must be right either way (docs/emulator.md). Default: they do not.
+    public var tagsBumpLastModified: Bool = false
     /// Test hook: when false, requests need no SigV4 signature. Only the emulator's own
     /// store tests turn it off; `patchbay emulator` always verifies.
     public var verifySignatures: Bool = true

@@ -94,6 +94,7 @@ extension ConnectService {
         for (k, v) in tags { merged[k] = v }
         if merged.count > 50 { throw ConnectError.invalidParameter("A resource can have at most 50 tags") }
         r.tags = merged
+        if configuration.tagsBumpLastModified { r.modified = now }
         state.put(kind, r)
         return nil
     }
@@ -104,6 +105,7 @@ extension ConnectService {
         if keys.isEmpty { throw ConnectError.invalidParameter("tagKeys is required") }
         if keys.count > 50 { throw ConnectError.invalidParameter("tagKeys can have at most 50 keys") }
         for k in keys { r.tags[k] = nil }
+        if configuration.tagsBumpLastModified { r.modified = now }
         state.put(kind, r)
         return nil
     }

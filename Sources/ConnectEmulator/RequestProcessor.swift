@@ -67,7 +67,8 @@ final class RequestProcessor: Sendable {
             }
             if let t = configuration.throttle {
                 let allowed = buckets.withLock { b -> Bool in
-                    var bucket = b[op] ?? TokenBucket(rate: t.rate, burst: t.burst)
+                    let setting = configuration.throttleOverrides[op] ?? t
+                    var bucket = b[op] ?? TokenBucket(rate: setting.rate, burst: setting.burst)
                     let ok = bucket.take()
                     b[op] = bucket
                     return ok

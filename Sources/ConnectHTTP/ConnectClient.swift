@@ -40,6 +40,8 @@ public struct ConnectClient: ConnectReader, ConnectWriter, Sendable {
         let headers: [(name: String, value: String)] = parts.body.isEmpty ? [] : [(name: "Content-Type", value: "application/json")]
         var request = AWSRequest(operation: operation.name, method: operation.method, path: parts.path,
                                  query: parts.query.map { (name: $0.name, value: $0.value) }, headers: headers, body: parts.body)
+        // A fingerprint tag carries the time of the write (`fp@<server time>`), filled in per attempt.
+        if ServerTime.appears(in: parts.body) { request.stamp = { ServerTime.fill($0, time: $1) } }
         if retriesAfterCreate, Self.consistencySensitivePrefixes.contains(where: { operation.name.hasPrefix($0) }) {
             request.consistencyRetry = .afterCreate
         }

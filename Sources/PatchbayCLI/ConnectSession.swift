@@ -74,8 +74,12 @@ final class ConnectSession: Sendable {
                 endpointURL: options.endpointURL, region: options.region, manifestRegion: manifest?.region,
                 profile: options.profile, environment: environment)
         }
-        if let limit = try options.parsedRateLimit() {
-            configuration.rateLimits.defaultLimit = RateLimit(rate: limit.rate, burst: limit.burst)
+        if let limits = try options.parsedRateLimit() {
+            configuration.rateLimits.defaultLimit = limits.defaultLimit
+            configuration.rateLimits.perOperation = limits.perOperation
+            // Quotas are per account and Region: one limiter for every plan of this process that
+            // talks to the same endpoint, Region and profile (or emulator).
+            configuration.rateLimits.sharingKey = "\(configuration.endpoint) \(configuration.region) \(configuration.profileName)"
         } else {
             configuration.rateLimits.enabled = false
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AWSClient
+import ConnectAPI
 import Foundation
 import Reconciler
 
@@ -40,9 +42,10 @@ struct ConnectionOptions: ParsableArguments {
         return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(file)
     }
 
-    @Option(name: .customLong("rate-limit"),
-            help: "Client-side rate limit per Connect operation: RATE:BURST, or off (default 2:5, Connect's quota).")
-    var rateLimit: String = "2:5"
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp(
+        "Client-side rate limits: connect (default), connect*N, RATE:BURST, OPERATION=RATE:BURST (repeatable), or off.",
+        discussion: "connect paces each operation at Connect's default API quota for it (ConnectRateQuotas: e.g. DescribeUser and ListUsers 10/s, SearchUsers and most others 2/s, burst 5); connect*N that table N times faster. RATE:BURST sets every operation; OPERATION=RATE:BURST one operation (DescribeUser=10:15), after the others. The quotas are per account and Region: plans of one account in one process share one limiter."))
+    var rateLimit: [String] = []
 
     @Flag(name: .shortAndLong, help: "Log every Connect call (operation, status, latency, attempt) to stderr.")
     var verbose = false
@@ -54,21 +57,49 @@ struct ConnectionOptions: ParsableArguments {
         _ = try parsedRateLimit()
     }
 
-    /// `nil` when rate limiting is off.
-    func parsedRateLimit() throws -> (rate: Double, burst: Double)? {
-        if rateLimit == "off" { return nil }
-        let parts = rateLimit.split(separator: ":")
-        guard parts.count == 2, let rate = Double(parts[0]), let burst = Double(parts[1]), rate > 0, burst >= 1 else {
-            throw ValidationError("--rate-limit must be RATE:BURST (e.g. 2:5) or off, not '\(rateLimit)'")
+    /// The client's rate limits from `--rate-limit` (nil when off).
+    func parsedRateLimit() throws -> (defaultLimit: RateLimit, perOperation: [String: RateLimit])? {
+        func table(_ scale: Double) -> (defaultLimit: RateLimit, perOperation: [String: RateLimit]) {
+            let d = ConnectRateQuotas.defaultLimit
+            return (RateLimit(rate: d.rate * scale, burst: d.burst * scale),
+                    ConnectRateQuotas.overrides.mapValues { RateLimit(rate: $0.rate * scale, burst: $0.burst * scale) })
         }
-        return (rate, burst)
+        func pair(_ text: Substring, _ whole: String) throws -> RateLimit {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, let rate = Double(parts[0]), let burst = Double(parts[1]), rate > 0, burst >= 1 else {
+                throw ValidationError("--rate-limit must be connect, connect*N, RATE:BURST, OPERATION=RATE:BURST or off, not '\(whole)'")
+            }
+            return RateLimit(rate: rate, burst: burst)
+        }
+        var limits = table(1)
+        for entry in rateLimit {
+            if entry == "off" { return nil }
+            if entry == "connect" { limits = table(1); continue }
+            if entry.hasPrefix("connect*") {
+                guard let scale = Double(entry.dropFirst("connect*".count)), scale > 0 else {
+                    throw ValidationError("--rate-limit connect*N needs N > 0, not '\(entry)'")
+                }
+                limits = table(scale)
+                continue
+            }
+            if let equals = entry.firstIndex(of: "=") {
+                let operation = String(entry[..<equals])
+                guard ConnectOperation.catalog[operation] != nil else {
+                    throw ValidationError("--rate-limit \(entry): '\(operation)' is not a Connect operation Patchbay calls")
+                }
+                limits.perOperation[operation] = try pair(entry[entry.index(after: equals)...], entry)
+                continue
+            }
+            limits = (try pair(entry[...], entry), [:])
+        }
+        return limits
     }
 }
 
 /// How much plan and apply read (not flow import, which reads only ids and names).
 struct ReadOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "How much to read: full (default) or fast.",
-        discussion: "Search does not return users' e-mail and mobile, routing profiles' queue priorities and delays, or security profiles' permissions; 'full' reads them for every declared resource. 'fast' trusts the fingerprint tags (patchbay:identity, patchbay:queues, patchbay:permissions) Patchbay writes with those fields and reads only resources whose fingerprint differs from the manifests: far fewer calls on a large instance, but a change made by hand in the console to those fields alone goes unseen. Use fast for pull-request plans, full for drift checks and apply."))
-    var refresh: RefreshMode = .full
+        "How much to read: verified (default) or full ('fast' is accepted for verified).",
+        discussion: "Search does not return users' e-mail and mobile, routing profiles' queue priorities and delays, or security profiles' permissions. Whenever Patchbay writes such a resource it tags it with a fingerprint of those fields and the time of the write (patchbay:identity, patchbay:queues, patchbay:permissions). 'verified' reads ListUsers, ListRoutingProfiles and ListSecurityProfiles (1,000 a page) for each resource's LastModifiedTime and makes the per-resource calls only for resources modified since Patchbay wrote them or whose fingerprint differs from the manifests, so a change made in the console still shows. 'full' makes the per-resource calls for every declared resource."))
+    var refresh: RefreshMode = .verified
 }

@@ -24,12 +24,16 @@ public struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("access-key-id"), help: "Access key id requests must be signed with.") var accessKeyId: String = "test"
     @Option(name: .customLong("secret-access-key"), help: "Secret access key requests must be signed with.")
     var secretAccessKey: String = "test"
-    @Option(help: "Per-operation token bucket: off or RATE:BURST (Connect's default is 2:5).") var throttle: String = "off"
+    @Option(help: "Per-operation token bucket: off, RATE:BURST (every operation), connect (Connect's per-operation quota table) or connect*N (that table N times faster).")
+    var throttle: String = "off"
     @Option(name: .customLong("latency-ms"), help: "Delay added to every response, in milliseconds.") var latencyMs: Int = 0
     @Option(name: .customLong("fault-rate"), help: "Fraction (0-1) of requests that fail with 500, 429 or a dropped connection.")
     var faultRate: Double = 0
     @Option(name: .customLong("request-log"), help: "Append one JSON line per request to this file.") var requestLog: String?
     @Option(name: .customLong("seed"), help: "Seed for ids and fault injection (repeatable runs).") var seed: UInt64?
+    @Flag(name: .customLong("tags-bump-last-modified"),
+          help: "TagResource and UntagResource update the resource's LastModifiedTime (Connect's documentation is silent; default: they do not).")
+    var tagsBumpLastModified = false
 
     public init() {}
 
@@ -51,8 +55,9 @@ public struct EmulatorCommand: AsyncParsableCommand {
         config.faultRate = faultRate
         config.requestLogFile = requestLog
         config.randomSeed = seed
+        config.tagsBumpLastModified = tagsBumpLastModified
         do {
-            config.throttle = try ThrottleSetting.parse(throttle)
+            (config.throttle, config.throttleOverrides) = try ThrottleSetting.parseTable(throttle)
         } catch {
             throw ValidationError("\(error)")
         }

@@ -50,7 +50,8 @@ public final class TestEmulator: Sendable {
     public var instanceId: String { server.instanceId }
 
     public init(faultRate: Double = 0, seed: UInt64? = 42, throttle: ThrottleSetting? = nil, stateFile: String? = nil,
-         instanceId: String? = nil, quotas: EmulatorQuotas = EmulatorQuotas(), latencyMs: Int = 0) async throws {
+         instanceId: String? = nil, quotas: EmulatorQuotas = EmulatorQuotas(), latencyMs: Int = 0,
+         tagsBumpLastModified: Bool = false) async throws {
         dir = try TempDir()
         logPath = dir.path("requests.jsonl")
         var config = EmulatorConfiguration()
@@ -62,6 +63,7 @@ public final class TestEmulator: Sendable {
         config.randomSeed = seed
         config.throttle = throttle
         config.latencyMs = latencyMs
+        config.tagsBumpLastModified = tagsBumpLastModified
         server = EmulatorServer(configuration: config)
         url = try await server.start()
         var clientConfig = try AWSClientConfiguration(

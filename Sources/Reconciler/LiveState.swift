@@ -8,7 +8,7 @@ public struct LiveResource: Sendable, Equatable {
     public var address: ResourceAddress
     public var id: String
     public var arn: String
-    /// All tags except `aws:` ones; also present in `fields["tags"]`.
+    /// All tags except `aws:` ones (fingerprints without their stamps); also present in `fields["tags"]`.
     public var tags: [String: String]
     public var fields: [String: FieldValue]
     /// One of Connect's default resources: never deleted.
@@ -22,7 +22,10 @@ public struct LiveResource: Sendable, Equatable {
         self.address = address
         self.id = id
         self.arn = arn
-        self.tags = tags.filter { !$0.key.hasPrefix("aws:") }
+        // Fingerprint tags without their stamps: the time of a write is not configuration.
+        var tags = tags.filter { !$0.key.hasPrefix("aws:") }
+        for key in Fingerprint.tags { if let tag = tags[key] { tags[key] = Fingerprint.unstamped(tag) } }
+        self.tags = tags
         var fields = fields
         fields["tags"] = Projection.tagsValue(tags)
         self.fields = fields

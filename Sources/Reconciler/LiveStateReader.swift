@@ -36,20 +36,19 @@ public struct LiveStateReader: Sendable {
     }
 
     /// Reads what a plan for `desired` needs: everything Search returns, plus the fields
-    /// Search lacks for the declared resources (and the names they were renamed from). In
-    /// `.fast` mode a resource whose fingerprint tag matches the manifests is not read one
-    /// by one: those fields are taken to be the declared ones.
+    /// Search lacks for the declared resources (and the names they were renamed from). In `.verified` mode (the default)
+    /// a resource whose fingerprint tag matches the manifests and which nothing modified since
+    /// Patchbay wrote it is not read one by one: those fields are taken to be the declared ones.
     /// With `prune`, this stack's undeclared resources are read in full too, so that a planned
     /// delete shows what it removes (a user's e-mail, a profile's queues).
-    public func read(for desired: DesiredState, refresh: RefreshMode = .full, prune: Bool = false) async throws -> LiveState {
+    public func read(for desired: DesiredState, refresh: RefreshMode = .verified, prune: Bool = false) async throws -> LiveState {
         var needed = Set(desired.managedAddresses)
         var declared: [ResourceAddress: [String: FieldValue]] = [:], managed: [ResourceAddress: Set<String>] = [:]
-        let fingerprinted: Set<ResourceKind> = [.user, .routingProfile, .securityProfile]
         for item in KindRegistry.items(in: desired, content: { _ in FlowContentForm(behaviour: "", layout: "") }) {
             let addresses = [item.address] + item.renamedFrom.map { ResourceAddress(item.address.kind, $0) }
             for address in addresses { managed[address] = Set(item.fields.keys) }
             needed.formUnion(addresses.dropFirst())
-            if refresh == .fast && fingerprinted.contains(item.address.kind) { declared[item.address] = item.fields }
+            if refresh == .verified && LastModified.kinds.contains(item.address.kind) { declared[item.address] = item.fields }
         }
         return try await read(needed: needed, declared: declared, managed: managed, pruneStack: prune ? desired.stack : nil)
     }
@@ -68,7 +67,9 @@ public struct LiveStateReader: Sendable {
                      managed: [ResourceAddress: Set<String>] = [:], pruneStack: String? = nil,
                      everything: Bool = false) async throws -> LiveState {
         let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
-        // First phase: one Search per kind, all kinds at once.
+        // First phase: one Search per kind, all kinds at once; for a verified read, the List pages
+        // with LastModifiedTime of the kinds whose fingerprints may be trusted.
+        async let modified = LastModified.read(Set(declared.keys.map(\.kind)), context)
         let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
             for (n, handler) in KindRegistry.handlers.enumerated() {
                 group.addTask { (n, try await handler.search(context)) }
@@ -81,7 +82,8 @@ public struct LiveStateReader: Sendable {
 
         // Second phase: the fields Search lacks, for the resources the plan needs.
         let detailContext = DetailContext(read: context, names: names, needed: needed.union([Self.structure]),
-                                          declared: declared, managed: managed, pruneStack: pruneStack, everything: everything)
+                                          declared: declared, lastModified: try await modified, managed: managed,
+                                          pruneStack: pruneStack, everything: everything)
         var details: [String: [String: FieldValue]] = [:]
         var jobs: [(id: String, fetch: @Sendable () async throws -> [String: FieldValue])] = []
         for kind in searched {

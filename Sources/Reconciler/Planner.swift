@@ -246,6 +246,7 @@ public enum Planner {
             if changed.contains("tags") {
                 calls += CallShapes.tagCalls(arn: current.arn, before: current.fields["tags"], after: item.fields["tags"])
             }
+            calls = CallShapes.restamped(calls, arn: .string(current.arn), tags: item.fields["tags"])
         }
         let change = PlannedChange(kind: item.address.kind.rawValue, name: item.address.name, action: action,
                                    fields: Fingerprint.displayed(fieldChanges), calls: calls.map(\.label), id: current.id,

@@ -1,10 +1,15 @@
 // patchbay-bench: the performance measurements of design.md §8 (not timed unit tests).
 //
 //   swift run -c release patchbay-bench planner            # CPU of diff + plan, 10,000 resources
-//   swift run -c release patchbay-bench read [--baseline] # calls and wall time of reading an
+//   swift run -c release patchbay-bench read [--baseline] [--users N] [--speed S]
+//                                                          # calls and wall time of reading an
 //                                                          # instance (1,000 users, 100 queues, 50
-//                                                          # routing profiles, 50 flows) under the
-//                                                          # emulator's --throttle 2:5
+//                                                          # routing profiles, 50 flows) under
+//                                                          # Connect's per-operation quotas × S
+//                                                          # (emulator --throttle connect*S, client
+//                                                          # --rate-limit connect*S; S = 1 default),
+//                                                          # then with one e-mail, one queue priority
+//                                                          # and one permission changed behind its back
 //   swift run -c release patchbay-bench apply              # apply of 375 creates under --throttle 2:5
 //   swift run -c release patchbay-bench flows              # canonical form and plan CPU, 100 flows of ~98 KB
 import AWSClient
@@ -24,7 +29,8 @@ switch arguments.first {
 case "planner":
     plannerBenchmark()
 case "read":
-    try await readBenchmark(baseline: arguments.contains("--baseline"))
+    func value(_ flag: String) -> Double? { arguments.firstIndex(of: flag).flatMap { Double(arguments[$0 + 1]) } }
+    try await readBenchmark(baseline: arguments.contains("--baseline"), users: Int(value("--users") ?? 1000), speed: value("--speed") ?? 1)
 case "apply":
     try await applyBenchmark()
 case "flows":
@@ -73,8 +79,9 @@ func convergedLiveState(_ desired: DesiredState) -> LiveState {
 
 // MARK: reading an instance
 
-func readBenchmark(baseline: Bool) async throws {
-    let center = SyntheticCenter()
+func readBenchmark(baseline: Bool, users: Int, speed: Double) async throws {
+    var center = SyntheticCenter()
+    center.users = users
     let desired = center.desired()
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -105,11 +112,14 @@ func readBenchmark(baseline: Bool) async throws {
     print(String(format: "seeded in %.1f s", Date().timeIntervalSince(seedStart)))
     seedStart = Date()
 
-    // Read it back under Connect's default quota (emulator throttle 2:5, client limiter 2:5).
-    let server = EmulatorServer(configuration: EmulatorConfiguration(stateFile: stateFile, throttle: ThrottleSetting(rate: 2, burst: 5), quotas: quotas))
+    // Read it back under Connect's per-operation quotas (× speed), emulator and client alike.
+    let (throttle, overrides) = ThrottleSetting.connect(scale: speed)
+    var readConfig = EmulatorConfiguration(stateFile: stateFile, throttle: throttle, quotas: quotas)
+    readConfig.throttleOverrides = overrides
+    let server = EmulatorServer(configuration: readConfig)
     let url = try await server.start()
-    let (reader, transport) = try client(url: url, rateLimit: RateLimit.connectDefault)
-    for mode in [RefreshMode.fast, .full] {
+    let (reader, transport) = try client(url: url, rateLimit: RateLimit.connectDefault, speed: speed)
+    func measure(_ label: String, _ mode: RefreshMode) async throws {
         let before = transport.statistics.snapshot()
         let start = Date()
         let live = try await LiveStateReader(reader: reader, instanceId: server.instanceId)
@@ -118,12 +128,17 @@ func readBenchmark(baseline: Bool) async throws {
         let result = Planner.plan(desired: desired, live: live, instance: Plan.Instance(id: server.instanceId, region: "us-east-1"))
         let after = transport.statistics.snapshot()
         let byOperation = callDelta(before, after)
-        print(String(format: "plan read (--refresh %@): %d calls, %.1f s wall, %d changes, %d throttled; quota lower bound %.1f s",
-                     mode.rawValue, live.readCalls, seconds, result.plan.changes.count,
-                     after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +),
-                     quotaLowerBound(byOperation)))
+        let bound = quotaLowerBound(byOperation, speed: speed)
+        print("plan read, \(label) (--refresh \(mode.rawValue)): " + String(format: "%d calls, %.2f s wall, quota bound %.2f s (%.2fx); %d throttled",
+                     live.readCalls, seconds, bound, bound > 0 ? seconds / bound : 0,
+                     after.values.map(\.throttled).reduce(0, +) - before.values.map(\.throttled).reduce(0, +)))
+        print("  changes: " + result.plan.changes.map { "\($0.address) [\($0.fields.map(\.path).joined(separator: ", "))]" }.joined(separator: "; "))
         print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
+    try await measure("no change", .verified)
+    try await measure("no change", .full)
+    try await driftThree(reader, instanceId: server.instanceId, center: center)
+    try await measure("3 edits behind its back", .verified)
     if baseline {
         let before = transport.statistics.snapshot()
         let start = Date()
@@ -131,18 +146,24 @@ func readBenchmark(baseline: Bool) async throws {
         let seconds = Date().timeIntervalSince(start)
         let byOperation = callDelta(before, transport.statistics.snapshot())
         print(String(format: "one Describe per resource: %d calls, %.1f s wall; quota lower bound %.1f s",
-                     byOperation.values.reduce(0, +), seconds, quotaLowerBound(byOperation)))
+                     byOperation.values.reduce(0, +), seconds, quotaLowerBound(byOperation, speed: speed)))
         print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
     try await transport.shutdown()
     try await server.shutdown()
 }
 
-func client(url: URL, rateLimit: RateLimit?) throws -> (ConnectClient, AWSHTTPTransport) {
+/// A client of the emulator at `url`; with `speed`, its limiter has Connect's per-operation table × speed.
+func client(url: URL, rateLimit: RateLimit?, speed: Double? = nil) throws -> (ConnectClient, AWSHTTPTransport) {
     var configuration = try AWSClientConfiguration(
         region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
         credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test", sessionToken: nil)))
     if let rateLimit { configuration.rateLimits.defaultLimit = rateLimit } else { configuration.rateLimits.enabled = false }
+    if let speed {
+        let d = ConnectRateQuotas.defaultLimit
+        configuration.rateLimits.defaultLimit = RateLimit(rate: d.rate * speed, burst: d.burst * speed)
+        configuration.rateLimits.perOperation = ConnectRateQuotas.overrides.mapValues { RateLimit(rate: $0.rate * speed, burst: $0.burst * speed) }
+    }
     let transport = AWSHTTPTransport(configuration: configuration)
     return (ConnectClient(transport: transport), transport)
 }
@@ -156,10 +177,40 @@ func callDelta(_ before: [String: CallStatistics.Counts], _ after: [String: Call
     return out
 }
 
-/// The least time Connect's default quota (2 requests/s, burst 5, per operation; operations
-/// in parallel) allows for these calls.
-func quotaLowerBound(_ calls: [String: Int]) -> Double {
-    calls.values.map { max(0, Double($0 - 5)) / 2 }.max() ?? 0
+/// The least time Connect's per-operation quotas (`ConnectRateQuotas`, × `speed`; operations in
+/// parallel) allow for these calls; without `speed`, the flat 2/s burst 5 the apply bench uses.
+func quotaLowerBound(_ calls: [String: Int], speed: Double? = nil) -> Double {
+    calls.map { op, n in
+        let l = speed == nil ? ConnectRateQuotas.defaultLimit : ConnectRateQuotas.limit(op)
+        let scale = speed ?? 1
+        return max(0, Double(n) - l.burst * scale) / (l.rate * scale)
+    }.max() ?? 0
+}
+
+/// What someone does in the console meanwhile: one user's e-mail, one routing profile's queue
+/// priority, one security profile's permissions (changes Search does not show).
+func driftThree(_ c: ConnectClient, instanceId id: String, center: SyntheticCenter) async throws {
+    try await Task.sleep(nanoseconds: 1_200_000_000)  // past the stamps' margin (the seed just wrote them)
+    let users = try await c.pages(SearchRequest<UserSearchSummary>(instanceId: id)).collect()
+    if let user = users.first(where: { $0.Username == "agent00007" })?.Id {
+        try await c.write(.updateUserIdentityInfo, ["InstanceId": id, "UserId": user],
+                          ["IdentityInfo": UserIdentityInfo(FirstName: "Agent", LastName: "7", Email: "console-edit@example.com")])
+    }
+    let profiles = try await c.pages(SearchRequest<ConnectAPI.RoutingProfile>(instanceId: id)).collect()
+    if let profile = profiles.first(where: { $0.Name == "Profile 003" }), let rp = profile.RoutingProfileId,
+       let queue = profile.AssociatedQueueIds?.first {
+        let configs = try await c.pages(ListRequest<Listings.RoutingProfileQueues>(instanceId: id, parentId: rp)).collect()
+        if let config = configs.first(where: { $0.QueueId == queue }) {
+            try await c.write(.updateRoutingProfileQueues, ["InstanceId": id, "RoutingProfileId": rp], ["QueueConfigs": [
+                RoutingProfileQueueConfig(QueueReference: RoutingProfileQueueReference(QueueId: queue, Channel: config.Channel),
+                                          Priority: config.Priority + 1, Delay: config.Delay),
+            ]])
+        }
+    }
+    let sps = try await c.pages(SearchRequest<SecurityProfileSearchSummary>(instanceId: id)).collect()
+    if let sp = sps.first(where: { $0.SecurityProfileName == "Role 00" })?.Id {
+        try await c.write(.updateSecurityProfile, ["InstanceId": id, "SecurityProfileId": sp], ["Permissions": ["BasicAgentAccess"]])
+    }
 }
 
 /// What a reader without Search does: List every kind, then Describe (and List the

@@ -134,3 +134,69 @@ struct RateLimiterTests {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }
+
+/// Connect's quotas are per account and Region: transports configured with the same sharing key
+/// use one limiter (two plans of one account in one process keep to the quota together).
+@Suite struct SharedRateLimiterTests {
+    @Test func sameKeyIsOneLimiter() throws {
+        var limits = AWSClientConfiguration.RateLimitConfiguration()
+        limits.sharingKey = "shared-test \(UUID().uuidString)"
+        let a = try #require(limits.makeLimiter(clock: SystemClock()))
+        let b = try #require(limits.makeLimiter(clock: SystemClock()))
+        #expect(a === b)
+        limits.sharingKey = nil
+        let c = try #require(limits.makeLimiter(clock: SystemClock()))
+        #expect(c !== a)
+    }
+
+    @Test func twoTransportsOfOneAccountShareTheBucket() async throws {
+        var limits = AWSClientConfiguration.RateLimitConfiguration()
+        limits.defaultLimit = RateLimit(rate: 1, burst: 2)
+        limits.sharingKey = "shared-bucket \(UUID().uuidString)"
+        let clock = VirtualClock(advancesOnSleep: false)
+        let first = try #require(limits.makeLimiter(clock: clock)), second = try #require(limits.makeLimiter(clock: clock))
+        #expect(try await first.acquire("DescribeUser") == 0)
+        #expect(try await second.acquire("DescribeUser") == 0)
+        // The burst of 2 is spent by both together: the third call waits a second, whichever plan makes it.
+        #expect(try await second.acquire("DescribeUser") > 0.9)
+    }
+}
+
+/// The service's clock from `Date` headers (whole seconds): an upper bound that is never earlier
+/// than the truth and tightens as responses cross second boundaries.
+@Suite struct ServerClockTests {
+    @Test func upperBoundTightensAcrossSecondBoundaries() throws {
+        let clock = VirtualClock(advancesOnSleep: false)
+        let server = ServerClock(clock: clock)
+        #expect(server.upperBound() == nil)
+        // Local uptime 1000 ↔ service time 1767225600.3 (the truth); responses take 0.1 s.
+        let truthOffset = 1_767_225_600.3 - 1000
+        func respond(at uptime: Double) {
+            let serverTime = uptime + 0.05 + truthOffset
+            let date = Date(timeIntervalSince1970: serverTime.rounded(.down))
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "GMT")
+            f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            server.record(dateHeader: f.string(from: date), sent: uptime, received: uptime + 0.1)
+        }
+        respond(at: 1000)
+        let loose = try #require(server.upperBound()) - (clock.uptime + truthOffset)
+        #expect(loose >= 0 && loose <= 1)
+        for step in 1...20 { respond(at: 1000 + Double(step) * 0.1) }  // crosses a second boundary
+        let tight = try #require(server.upperBound()) - (clock.uptime + truthOffset)
+        #expect(tight >= 0 && tight <= 0.15, "\(tight)")
+    }
+}
+
+@Suite struct HTTPDateTests {
+    @Test func imfFixdateParses() {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        for t in [0.0, 784_111_777, 951_782_400, 1_767_225_600, 1_764_661_969, 4_102_444_799] {
+            let text = f.string(from: Date(timeIntervalSince1970: t))
+            #expect(ServerClock.parseForTesting(text) == t, "\(text)")
+        }
+        #expect(ServerClock.parseForTesting("yesterday") == nil)
+    }
+}

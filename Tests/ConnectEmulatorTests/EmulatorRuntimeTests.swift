@@ -110,6 +110,53 @@ struct EmulatorRuntimeTests {
         #expect(throws: EmulatorSetupError.self) { try ThrottleSetting.parse("fast") }
     }
 
+    @Test("throttle connect: Connect's per-operation table (DescribeUser 10/s, SearchUsers 2/s), connect*N scales it")
+    func throttleConnectTable() async throws {
+        let table = try ThrottleSetting.parseTable("connect")
+        #expect(table.base == ThrottleSetting(rate: 2, burst: 5))
+        #expect(table.overrides["DescribeUser"] == ThrottleSetting(rate: 10, burst: 15))
+        #expect(table.overrides["ListUsers"] == ThrottleSetting(rate: 10, burst: 15))
+        #expect(table.overrides["SearchUsers"] == nil)
+        #expect(try ThrottleSetting.parseTable("connect*10").overrides["DescribeUser"] == ThrottleSetting(rate: 100, burst: 150))
+        #expect(try ThrottleSetting.parseTable("2:5").overrides.isEmpty)
+        #expect(throws: EmulatorSetupError.self) { try ThrottleSetting.parseTable("connect*0") }
+        // Over HTTP: 12 quick ListUsers (burst 15) all pass; 12 quick ListSecurityProfiles (2/s, burst 5) do not.
+        let (d, o) = table
+        try await withEmulator({ $0.throttle = d; $0.throttleOverrides = o }) { c, iid in
+            var users: [Int] = [], profiles: [Int] = []
+            for _ in 0..<12 { users.append(try await c.call("GET", "/users-summary/\(iid)").status) }
+            let start = Date()
+            for _ in 0..<12 { profiles.append(try await c.call("GET", "/security-profiles-summary/\(iid)").status) }
+            let elapsed = Date().timeIntervalSince(start)
+            #expect(users.allSatisfy { $0 == 200 }, "\(users)")
+            // Burst 5, then 2 a second: on a loaded machine the refill lets a few more through.
+            #expect(Array(profiles.prefix(5)) == [200, 200, 200, 200, 200], "\(profiles)")
+            #expect(Double(profiles.filter { $0 == 200 }.count) <= 5 + (2 * elapsed).rounded(.up), "\(profiles) in \(elapsed) s")
+        }
+    }
+
+    @Test("LastModifiedTime: every write bumps it; TagResource only with tagsBumpLastModified", arguments: [false, true])
+    func tagsBumpLastModified(bump: Bool) async throws {
+        try await withEmulator({ $0.tagsBumpLastModified = bump }) { c, iid in
+            func modified() async throws -> Double {
+                let list = try await c.call("GET", "/security-profiles-summary/\(iid)")
+                let profiles = list.json?["SecurityProfileSummaryList"]?.arrayValue ?? []
+                return profiles.first { $0["Name"]?.stringValue == "Agent" }?["LastModifiedTime"]?.doubleValue ?? -1
+            }
+            let list = try await c.call("GET", "/security-profiles-summary/\(iid)")
+            let agent = try #require((list.json?["SecurityProfileSummaryList"]?.arrayValue ?? []).first { $0["Name"]?.stringValue == "Agent" })
+            let arn = try #require(agent["Arn"]?.stringValue), id = try #require(agent["Id"]?.stringValue)
+            let before = try await modified()
+            try await Task.sleep(nanoseconds: 20_000_000)
+            #expect(try await c.call("POST", "/tags/\(EmulatorTestClient.label(arn))", body: ["tags": ["k": "v"]]).status == 200)
+            let afterTag = try await modified()
+            #expect(bump ? afterTag > before : afterTag == before)
+            try await Task.sleep(nanoseconds: 20_000_000)
+            #expect(try await c.call("POST", "/security-profiles/\(iid)/\(id)", body: ["Description": "changed"]).status == 200)
+            #expect(try await modified() > afterTag)
+        }
+    }
+
     static func faultOutcomes(seed: UInt64, rate: Double, calls: Int) async throws -> [String] {
         try await withEmulator({ $0.faultRate = rate; $0.randomSeed = seed }) { c, iid in
             var out: [String] = []

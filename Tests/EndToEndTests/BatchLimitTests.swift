@@ -22,8 +22,9 @@ import Testing
             let json = try await patchbay(["plan", path, "--format", "json"] + emu.connectionArguments)
             let doc = try PlanJSON.parse(json.stdout)
             // 24 configs (12 queues × 2 channels): 10 on create, then 10 and 4.
+            // … and the fingerprint re-stamped after the last association.
             #expect(doc.change("routingProfile.Wide")?.calls == ["CreateRoutingProfile", "AssociateRoutingProfileQueues",
-                                                               "AssociateRoutingProfileQueues"])
+                                                               "AssociateRoutingProfileQueues", "TagResource"])
             var mark = try emu.requests().count
             let apply = try await patchbay(["apply", path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
@@ -34,7 +35,7 @@ import Testing
             mark = try emu.requests().count
             let update = try await patchbay(["apply", path, "--auto-approve"] + emu.connectionArguments)
             #expect(update.exitCode == 0, "\(update)")
-            // Plus one TagResource: the queue-config fingerprint for `plan --refresh fast`.
+            // Plus one TagResource: the queue-config fingerprint, stamped with the time of the write.
             #expect(try emu.writes(since: mark) == ["TagResource"] + Array(repeating: "UpdateRoutingProfileQueues", count: 3))
             let plan = try await patchbay(["plan", path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")

@@ -13,7 +13,9 @@ import Testing
             let apply = try await patchbay(["apply", quickstart, "--auto-approve"] + emu.connectionArguments)
             try #require(apply.exitCode == 0, "\(apply)")
 
-            // Behind Patchbay's back, through the API.
+            // Behind Patchbay's back, through the API — more than the verified read's margin after
+            // Patchbay's last write (a change within that second is its documented blind spot).
+            try await Task.sleep(nanoseconds: 2_100_000_000)
             let c = emu.client, id = emu.instanceId
             let s = try await InstanceSnapshot.read(c, instanceId: id)
             let support = try #require(s.queue("Support")), weekend = try #require(s.queue("Weekend"))
@@ -38,16 +40,17 @@ import Testing
             #expect(doc.change("queue.Support")?.paths == ["maxContacts"])
             #expect(doc.change("queue.Support")?.calls == ["UpdateQueueMaxContacts"])
             #expect(doc.change("user.cjones")?.paths == ["securityProfiles"])
-            #expect(doc.change("user.cjones")?.calls == ["UpdateUserSecurityProfiles"])
+            // Every write to a fingerprinted resource ends with its stamped fingerprint tag.
+            #expect(doc.change("user.cjones")?.calls == ["UpdateUserSecurityProfiles", "TagResource"])
             let rpPaths = doc.change("routingProfile.Tier 1")?.paths ?? []
             #expect(rpPaths.count == 1 && rpPaths.allSatisfy { $0.contains("Weekend") && $0.contains("priority") }, "\(rpPaths)")
-            #expect(doc.change("routingProfile.Tier 1")?.calls == ["UpdateRoutingProfileQueues"])
+            #expect(doc.change("routingProfile.Tier 1")?.calls == ["UpdateRoutingProfileQueues", "TagResource"])
             #expect(doc.changes.allSatisfy { $0.action == "update" })
 
             let mark = try emu.requests().count
             let repair = try await patchbay(["apply", quickstart, "--auto-approve"] + emu.connectionArguments)
             #expect(repair.exitCode == 0, "\(repair)")
-            #expect(try emu.writes(since: mark) == ["UpdateQueueMaxContacts", "UpdateRoutingProfileQueues", "UpdateUserSecurityProfiles"])
+            #expect(try emu.writes(since: mark).sorted() == ["TagResource", "TagResource", "UpdateQueueMaxContacts", "UpdateRoutingProfileQueues", "UpdateUserSecurityProfiles"])
 
             let after = try await patchbay(["plan", quickstart, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(after.exitCode == 0, "\(after)")

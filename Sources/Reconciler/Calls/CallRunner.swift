@@ -67,6 +67,7 @@ struct CallRunner: Sendable {
             guard let secret = secrets[address]?[field] else { throw ApplyError.missingSecret(address, field) }
             return .string(secret.revealedValue())
         case .clientToken: return .string(UUID().uuidString.lowercased())
+        case let .stamped(fingerprint): return .string(fingerprint + "@" + ServerTime.placeholder)
         }
     }
 }

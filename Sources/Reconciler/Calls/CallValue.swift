@@ -24,6 +24,9 @@ public indirect enum CallValue: Sendable, Hashable {
     case content(String)
     /// A write-only value (a password), resolved at apply and never rendered.
     case secret(ResourceAddress, field: String)
+    /// A fingerprint tag's value: the fingerprint and, appended when the call is sent, the
+    /// service's clock (`fp@T`, see `Fingerprint`).
+    case stamped(String)
 
     /// Leaves out nil members, like the AWS SDKs.
     public static func optional(_ value: String?) -> CallValue? { value.map(CallValue.string) }

@@ -7,20 +7,44 @@ enum CallShapes {
     static func tagCalls(arn: String, before: FieldValue?, after: FieldValue?) -> [PlannedCall] {
         let (set, remove) = tagDelta(before: before, after: after)
         var calls: [PlannedCall] = []
-        let keys = set.keys.sorted()
-        for start in stride(from: 0, to: keys.count, by: 50) {
-            let batch = keys[start..<min(start + 50, keys.count)]
-            calls.append(PlannedCall(.tagResource, [
-                "resourceArn": .string(arn),
-                "tags": .object(Dictionary(uniqueKeysWithValues: batch.compactMap { key in set[key].map { (key, CallValue.string($0)) } })),
-            ]))
-        }
+        // UntagResource first: the keys are disjoint, and a final TagResource can carry the stamped fingerprints.
         for start in stride(from: 0, to: remove.count, by: 50) {
             calls.append(PlannedCall(.untagResource, [
                 "resourceArn": .string(arn), "tagKeys": .strings(Array(remove[start..<min(start + 50, remove.count)])),
             ]))
         }
+        let keys = set.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 50) {
+            let batch = keys[start..<min(start + 50, keys.count)]
+            calls.append(PlannedCall(.tagResource, [
+                "resourceArn": .string(arn),
+                "tags": .object(Dictionary(uniqueKeysWithValues: batch.compactMap { key in set[key].map { (key, tagValue(key, $0)) } })),
+            ]))
+        }
         return calls
+    }
+
+    /// A tag's value in a call: fingerprint tags get the time of the write appended when sent.
+    static func tagValue(_ key: String, _ value: String) -> CallValue {
+        Fingerprint.tags.contains(key) ? .stamped(value) : .string(value)
+    }
+
+    /// `calls` ending with a TagResource of the fingerprint tags in `tags` (stamped when sent):
+    /// every write to a fingerprinted resource bumps its LastModifiedTime (and TagResource /
+    /// UntagResource may too), so the stamp must be the last write. A create carrying them, or a
+    /// final TagResource, gets them merged in; otherwise one TagResource more.
+    static func restamped(_ calls: [PlannedCall], arn: CallValue, tags: FieldValue?) -> [PlannedCall] {
+        let fingerprints = stringMap(tags).filter { Fingerprint.tags.contains($0.key) }.mapValues(CallValue.stamped)
+        guard !fingerprints.isEmpty, var last = calls.last else { return calls }
+        let member = last.operation == .tagResource ? "tags" : last.operation.name.hasPrefix("Create") ? "Tags" : nil
+        if let member, case let .object(set)? = last.input[member] {
+            let merged = set.merging(fingerprints) { _, stamped in stamped }
+            if merged.count <= 50 {
+                last.input[member] = .object(merged)
+                return calls.dropLast() + [last]
+            }
+        }
+        return calls + [PlannedCall(.tagResource, ["resourceArn": arn, "tags": .object(fingerprints)])]
     }
 
     /// Tags to set (added or changed) and keys to remove.

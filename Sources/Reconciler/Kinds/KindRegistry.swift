@@ -99,7 +99,19 @@ struct AnyKindHandler: Sendable {
         return DesiredItem(
             address: resource.address, renamedFrom: resource.renamedFrom, fields: projected,
             contentFile: handler.contentFile(resource), secrets: handler.secrets(resource),
-            createCalls: { handler.createCalls(resource, fields: projected, tags: allTags, placeholder: $0) },
+            createCalls: { placeholder in
+                // Fingerprint tags are stamped when sent, and re-stamped after any call that follows the create.
+                let calls = handler.createCalls(resource, fields: projected, tags: allTags, placeholder: placeholder).map { call in
+                    guard case let .object(tags)? = call.input["Tags"] else { return call }
+                    var stamped = call
+                    stamped.input["Tags"] = .object(Dictionary(uniqueKeysWithValues: tags.map { (key, value) -> (String, CallValue) in
+                        if case let .string(s) = value { return (key, CallShapes.tagValue(key, s)) }
+                        return (key, value)
+                    }))
+                    return stamped
+                }
+                return CallShapes.restamped(calls, arn: .arn(resource.address), tags: projected["tags"])
+            },
             fillCalls: { handler.fillCalls(resource) },
             updateCalls: { handler.updateCalls(resource, fields: projected, live: $0, changed: $1) })
     }

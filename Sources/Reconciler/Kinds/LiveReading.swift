@@ -86,8 +86,10 @@ struct DetailContext: Sendable {
     let names: NameIndex
     /// Resources whose full details the plan needs (declared ones and the names they were renamed from).
     let needed: Set<ResourceAddress>
-    /// `--refresh fast`: declared fields whose fingerprint tag may be trusted instead of a call.
+    /// The verified read: declared fields whose fingerprint tag may be trusted instead of a call.
     let declared: [ResourceAddress: [String: FieldValue]]
+    /// LastModifiedTime by resource id (seconds since 1970), for the kinds in `declared`.
+    var lastModified: [String: Double] = [:]
     /// The fields the manifests manage, per resource (also under the names it was renamed from).
     let managed: [ResourceAddress: Set<String>]
     /// When pruning: the stack whose undeclared resources are read in full too (prune candidates).
@@ -98,6 +100,14 @@ struct DetailContext: Sendable {
     func needs(_ address: ResourceAddress) -> Bool { everything || needed.contains(address) }
 
     func manages(_ field: String, of address: ResourceAddress) -> Bool { everything || (managed[address]?.contains(field) ?? false) }
+
+    /// The declared fields of a resource whose fingerprint `tag` vouches for them (see `Fingerprint`):
+    /// `fingerprint` turns the declared fields into the fingerprint the tag must carry.
+    func vouched(_ identity: LiveIdentity, tag: String?, fingerprint: ([String: FieldValue]) -> String) -> [String: FieldValue]? {
+        guard let mine = declared[identity.address],
+              Fingerprint.vouches(tag, for: fingerprint(mine), lastModified: lastModified[identity.id]) else { return nil }
+        return mine
+    }
 }
 
 /// How one resource's missing fields are filled in.

@@ -115,10 +115,11 @@ extension RoutingProfileHandler {
     }
 
     /// SearchRoutingProfiles lacks each queue's priority, delay and channel: ListRoutingProfileQueues,
-    /// unless the fingerprint tag matches the manifests and agrees with the queue ids Search does return.
+    /// unless the fingerprint tag matches the manifests, nothing modified the profile since it was
+    /// written, and the queue ids Search does return agree.
     func details(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        if let mine = context.declared[identity.address], let queues = mine["queues"],
-           p.Tags?[Fingerprint.queuesTag] == Fingerprint.of(queues) {
+        if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: { Fingerprint.of($0["queues"] ?? .null) }),
+           let queues = mine["queues"] {
             let declaredIds = RoutingQueueDelta.entries(queues).map { context.names.id(of: ResourceAddress(.queue, $0.queue)) }
             if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
                 return .trusted(["queues": queues])

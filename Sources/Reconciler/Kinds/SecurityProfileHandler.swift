@@ -47,10 +47,10 @@ extension SecurityProfileHandler {
     }
 
     /// SearchSecurityProfiles lacks the permissions: ListSecurityProfilePermissions, unless the
-    /// fingerprint tag matches the manifests.
+    /// fingerprint tag matches the manifests and nothing modified the profile since it was written.
     func details(_ s: SecurityProfileSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        if let mine = context.declared[identity.address], let permissions = mine["permissions"],
-           s.Tags?[Fingerprint.permissionsTag] == Fingerprint.of(permissions) {
+        if let mine = context.vouched(identity, tag: s.Tags?[Fingerprint.permissionsTag], fingerprint: { Fingerprint.of($0["permissions"] ?? .null) }),
+           let permissions = mine["permissions"] {
             return .trusted(["permissions": permissions])
         }
         let read = context.read, id = identity.id

@@ -115,10 +115,9 @@ extension UserHandler {
     }
 
     /// SearchUsers lacks e-mail, secondary e-mail and mobile: DescribeUser, unless the
-    /// fingerprint tag matches the manifests.
+    /// fingerprint tag matches the manifests and nothing modified the user since it was written.
     func details(_ u: UserSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        if let mine = context.declared[identity.address],
-           u.Tags?[Fingerprint.identityTag] == Fingerprint.of(Fingerprint.identity(mine)) {
+        if let mine = context.vouched(identity, tag: u.Tags?[Fingerprint.identityTag], fingerprint: { Fingerprint.of(Fingerprint.identity($0)) }) {
             return .trusted(["email": mine["email"] ?? "", "secondaryEmail": mine["secondaryEmail"] ?? "",
                              "mobile": mine["mobile"] ?? ""])
         }
