@@ -19,6 +19,10 @@ public struct DesiredState: Sendable, Hashable {
     public var securityProfiles: [SecurityProfile]
     public var userHierarchy: UserHierarchy
     public var users: [User]
+    /// Claimed numbers whose flow and description the manifests set, by number.
+    public var phoneNumbers: [PhoneNumber] = []
+    /// Lambda functions and Lex bot aliases to associate with the instance, by ARN.
+    public var integrations: [Integration] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -63,6 +67,8 @@ public struct DesiredState: Sendable, Hashable {
         all += securityProfiles as [any DeclaredResource]
         all += userHierarchy.groups as [any DeclaredResource]
         all += users as [any DeclaredResource]
+        all += phoneNumbers as [any DeclaredResource]
+        all += integrations as [any DeclaredResource]
         return all
     }
 

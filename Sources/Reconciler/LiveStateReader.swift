@@ -15,6 +15,8 @@ import Synchronization
 /// | security profiles | name, description, tags | ListSecurityProfilePermissions |
 /// | hierarchy groups | everything (path, tags) | — (plus one DescribeUserHierarchyStructure) |
 /// | users | names, routing/security profiles, hierarchy, phone, tags | DescribeUser (e-mail, secondary e-mail, mobile) |
+/// | phone numbers | ListPhoneNumbersV2, and ListFlowAssociations (VOICE_PHONE_NUMBER) once when there are numbers | — |
+/// | integrations | ListLambdaFunctions, ListBots (V2) | — |
 public struct LiveStateReader: Sendable {
     public struct Progress: Sendable {
         public var kind: String
@@ -81,7 +83,7 @@ public struct LiveStateReader: Sendable {
             for (id, plan) in kind.details(detailContext) {
                 switch plan {
                 case .none: break
-                case let .trusted(fields): details[id] = fields
+                case let .trusted(fields), let .known(fields): details[id] = fields
                 case let .fetch(fetch): jobs.append((id, fetch))
                 }
             }

@@ -17,7 +17,11 @@ import Testing
         #expect(ResourceKind(contentReferencePrefix: "module") == .flowModule)
         #expect(ResourceKind(contentReferencePrefix: "flowModule") == nil)
         #expect(ResourceKind(contentReferencePrefix: "hours") == .hoursOfOperation)
-        #expect(ResourceKind.allCases.allSatisfy { ResourceKind(contentReferencePrefix: $0.contentReferencePrefix) == $0 })
+        // Every kind flow content can name resolves back from its prefix; integrations are named by ARN.
+        #expect(ResourceKind.allCases.filter { $0.referencePrefix != nil }
+            .allSatisfy { ResourceKind(contentReferencePrefix: $0.contentReferencePrefix) == $0 })
+        #expect(ResourceKind.lambdaFunction.referencePrefix == nil && ResourceKind.lexBot.referencePrefix == nil)
+        #expect(ResourceKind(contentReferencePrefix: "phoneNumber") == .phoneNumber)
     }
 
     @Test func sensitiveValueNeverRevealsItself() {

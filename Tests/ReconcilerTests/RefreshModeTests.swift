@@ -50,9 +50,10 @@ import Testing
         #expect(!fast.hasChanges)
         #expect(!full.hasChanges)
         // 11 Search/Describe-structure calls (one per kind, quick connects and prompts included, so
-        // externals resolve and prune sees them); full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
+        // externals resolve and prune sees them), ListPhoneNumbersV2 (no number: no ListFlowAssociations),
+        // ListLambdaFunctions and ListBots; full adds 3 DescribeUser, 1 ListRoutingProfileQueues,
         // 1 ListSecurityProfilePermissions.
-        #expect(fastCalls == 11)
+        #expect(fastCalls == 14)
         #expect(fullCalls == fastCalls + 5)
         await emulator.stop()
     }

@@ -14,6 +14,8 @@ enum ManifestKinds {
         UserHierarchyReader(),
         UserReader(),
         QuickConnectReader(),
+        PhoneNumberReader(),
+        IntegrationsReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
     ]
 

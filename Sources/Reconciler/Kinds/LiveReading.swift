@@ -97,6 +97,8 @@ enum DetailPlan: Sendable {
     case none
     /// Taken as declared: the fingerprint tag Patchbay wrote matches the manifests.
     case trusted([String: FieldValue])
+    /// Known from the search results alone (no call), given only for the fields the manifests manage.
+    case known([String: FieldValue])
     /// Fetched with per-resource calls.
     case fetch(@Sendable () async throws -> [String: FieldValue])
 }
@@ -133,8 +135,10 @@ struct SearchedKind: Sendable {
                 let projected = handler.project(entry.raw, entry.identity, names)
                 var fields = projected.fields
                 if let extra = details[entry.identity.id] { fields.merge(extra) { _, detail in detail } }
-                return LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
-                                    tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+                var resource = LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
+                                            tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+                if !handler.isOwned { resource.fields["tags"] = nil }  // nothing to compare them with
+                return resource
             }
         }
     }
