@@ -68,7 +68,10 @@ enum PhoneNumberKind {
             "DisassociatePhoneNumberContactFlow": { s, c in
                 // "Removes the flow association from a phone number claimed to your Amazon Connect
                 // instance." The reference is silent on a number without one: accepted.
-                try s.checkInstance(c, key: "instanceId")
+                // InstanceId is the `instanceId` query member here (the model's binding).
+                var query = c
+                query.params["InstanceId"] = c.queryValue("instanceId") ?? ""
+                try s.checkInstance(query)
                 var r = try s.claimedNumber(c.label("PhoneNumberId"), inInstance: true)
                 r.hidden["ContactFlowId"] = nil
                 s.touch(.phoneNumber, &r)
