@@ -109,6 +109,10 @@ extension ConnectOperation {
     public static let associatePhoneNumberContactFlow = ConnectOperation("AssociatePhoneNumberContactFlow", "PUT", "/phone-number/{PhoneNumberId}/contact-flow")
     public static let disassociatePhoneNumberContactFlow = ConnectOperation("DisassociatePhoneNumberContactFlow", "DELETE", "/phone-number/{PhoneNumberId}/contact-flow", query: [("InstanceId", "instanceId")], body: false)
     public static let updatePhoneNumberMetadata = ConnectOperation("UpdatePhoneNumberMetadata", "PUT", "/phone-number/{PhoneNumberId}/metadata")
+    public static let listFlowAssociations = ConnectOperation("ListFlowAssociations", "GET", "/flow-associations-summary/{InstanceId}", query: [("ResourceType", "ResourceType"), ("NextToken", "nextToken"), ("MaxResults", "maxResults")], body: false)
+    public static let claimPhoneNumber = ConnectOperation("ClaimPhoneNumber", "POST", "/phone-number/claim")
+    public static let releasePhoneNumber = ConnectOperation("ReleasePhoneNumber", "DELETE", "/phone-number/{PhoneNumberId}", query: [("ClientToken", "clientToken")], body: false)
+    public static let searchAvailablePhoneNumbers = ConnectOperation("SearchAvailablePhoneNumbers", "POST", "/phone-number/search-available")
     public static let listLambdaFunctions = ConnectOperation("ListLambdaFunctions", "GET", "/instance/{InstanceId}/lambda-functions", query: [("NextToken", "nextToken"), ("MaxResults", "maxResults")], body: false)
     public static let associateLambdaFunction = ConnectOperation("AssociateLambdaFunction", "PUT", "/instance/{InstanceId}/lambda-function")
     public static let disassociateLambdaFunction = ConnectOperation("DisassociateLambdaFunction", "DELETE", "/instance/{InstanceId}/lambda-function", query: [("FunctionArn", "functionArn"), ("ClientToken", "clientToken")], body: false)
@@ -240,6 +244,10 @@ extension ConnectOperation {
         "AssociatePhoneNumberContactFlow": associatePhoneNumberContactFlow,
         "DisassociatePhoneNumberContactFlow": disassociatePhoneNumberContactFlow,
         "UpdatePhoneNumberMetadata": updatePhoneNumberMetadata,
+        "ListFlowAssociations": listFlowAssociations,
+        "ClaimPhoneNumber": claimPhoneNumber,
+        "ReleasePhoneNumber": releasePhoneNumber,
+        "SearchAvailablePhoneNumbers": searchAvailablePhoneNumbers,
         "ListLambdaFunctions": listLambdaFunctions,
         "AssociateLambdaFunction": associateLambdaFunction,
         "DisassociateLambdaFunction": disassociateLambdaFunction,

@@ -67,7 +67,7 @@ final class ConnectService: @unchecked Sendable {
 
     func snapshot() -> InstanceState { lock.lock(); defer { lock.unlock() }; return state }
 
-    static let mutatingPrefixes = ["Create", "Update", "Delete", "Associate", "Disassociate", "Tag", "Untag"]
+    static let mutatingPrefixes = ["Create", "Update", "Delete", "Associate", "Disassociate", "Tag", "Untag", "Claim", "Release"]
 
     // MARK: - Helpers shared by the handlers
 

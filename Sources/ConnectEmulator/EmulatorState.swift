@@ -5,7 +5,7 @@ import Foundation
 /// per kind, registered in `KindRegistry`.
 enum ResourceKind: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case hoursOfOperation, queue, routingProfile, contactFlow, flowModule, securityProfile,
-         hierarchyGroup, user, quickConnect, agentStatus, prompt
+         hierarchyGroup, user, quickConnect, agentStatus, prompt, phoneNumber
 
     var handler: KindHandler { KindRegistry.handler(self) }
     var arnSegment: String { handler.arnSegment }
@@ -103,6 +103,7 @@ struct InstanceState: Sendable {
     /// The resource an ARN of this instance names (`…/{segment}/{id}`, agent queues
     /// `…/queue/agent/{id}`), found through the ARN's segment rather than by scanning.
     func find(arn: String) -> (ResourceKind, StoredResource)? {
+        if let number = phoneNumber(arn: arn) { return (.phoneNumber, number) }
         let prefix = instanceArn + "/"
         guard arn.hasPrefix(prefix) else { return nil }
         let rest = arn.dropFirst(prefix.count)
@@ -111,6 +112,13 @@ struct InstanceState: Sendable {
         if kind == .queue, id.hasPrefix("agent/") { id = String(id.dropFirst(6)) }
         guard let r = get(kind, id), r.arn == arn else { return nil }
         return (kind, r)
+    }
+
+    /// A phone number's ARN has no instance segment: `arn:aws:connect:{region}:{account}:phone-number/{id}`.
+    private func phoneNumber(arn: String) -> StoredResource? {
+        let prefix = "arn:aws:connect:\(region):\(accountId):phone-number/"
+        guard arn.hasPrefix(prefix), let r = get(.phoneNumber, String(arn.dropFirst(prefix.count))), r.arn == arn else { return nil }
+        return r
     }
 
     func byName(_ kind: ResourceKind, _ name: String) -> [StoredResource] { tables[kind]?.named(name) ?? [] }

@@ -29,6 +29,8 @@ struct KindHandler: Sendable {
     var summaryHasLastModified = true
     var summaryNameKey = "Name"
     var deletable = true
+    /// Whether the generic Describe / List / Search operations apply (phone numbers have their own).
+    var genericOperations = true
     var quota: @Sendable (EmulatorQuotas) -> Int
     /// How many resources count against the quota (nil: all of the kind).
     var quotaCount: (@Sendable (InstanceState) -> Int)?
@@ -67,11 +69,11 @@ struct KindHandler: Sendable {
     /// The generic operations of this kind, then its own (which win).
     var allOperations: [String: Operation] {
         let kind = self.kind
-        var ops: [String: Operation] = [
+        var ops: [String: Operation] = genericOperations ? [
             "Describe\(noun)": { s, c in try s.describeOp(kind, c) },
             "List\(plural)": { s, c in try s.listOp(kind, c) },
             "Search\(plural)": { s, c in try s.searchOp(kind, c) },
-        ]
+        ] : [:]
         if deletable { ops["Delete\(noun)"] = { s, c in try s.deleteOp(kind, c) } }
         ops.merge(operations) { _, own in own }
         return ops
@@ -104,6 +106,7 @@ struct KindWire: Sendable {
         .user: .init(noun: "User", plural: "Users", idLabel: "UserId", arnSegment: "agent", describeKeys: ("Id", "Arn", "Username"), createKeys: ("UserId", "UserArn"), members: ("User", "UserSummaryList", "Users"), label: "user", resourceType: "USER"),
         .quickConnect: .init(noun: "QuickConnect", plural: "QuickConnects", idLabel: "QuickConnectId", arnSegment: "transfer-destination", describeKeys: ("QuickConnectId", "QuickConnectARN", "Name"), createKeys: ("QuickConnectId", "QuickConnectARN"), members: ("QuickConnect", "QuickConnectSummaryList", "QuickConnects"), label: "quick connect", resourceType: "QUICK_CONNECT"),
         .agentStatus: .init(noun: "AgentStatus", plural: "AgentStatuses", idLabel: "AgentStatusId", arnSegment: "agent-state", describeKeys: ("AgentStatusId", "AgentStatusARN", "Name"), createKeys: ("AgentStatusId", "AgentStatusARN"), members: ("AgentStatus", "AgentStatusSummaryList", "AgentStatuses"), label: "agent status", resourceType: "AGENT_STATUS"),
+        .phoneNumber: .init(noun: "PhoneNumber", plural: "PhoneNumbers", idLabel: "PhoneNumberId", arnSegment: "phone-number", describeKeys: ("PhoneNumberId", "PhoneNumberArn", "PhoneNumber"), createKeys: ("PhoneNumberId", "PhoneNumberArn"), members: ("ClaimedPhoneNumberSummary", "ListPhoneNumbersSummaryList", "ListPhoneNumbersSummaryList"), label: "phone number", resourceType: "PHONE_NUMBER"),
         .prompt: .init(noun: "Prompt", plural: "Prompts", idLabel: "PromptId", arnSegment: "prompt", describeKeys: ("PromptId", "PromptARN", "Name"), createKeys: ("PromptId", "PromptARN"), members: ("Prompt", "PromptSummaryList", "Prompts"), label: "prompt", resourceType: "PROMPT"),
     ]
     // swiftlint:enable line_length
@@ -114,7 +117,7 @@ enum KindRegistry {
     static let handlers: [KindHandler] = [
         HoursOfOperationKind.handler, QueueKind.handler, RoutingProfileKind.handler, ContactFlowKind.handler,
         FlowModuleKind.handler, SecurityProfileKind.handler, HierarchyGroupKind.handler, UserKind.handler,
-        QuickConnectKind.handler, AgentStatusKind.handler, PromptKind.handler,
+        QuickConnectKind.handler, AgentStatusKind.handler, PromptKind.handler, PhoneNumberKind.handler,
     ]
 
     static let byKind: [ResourceKind: KindHandler] = Dictionary(uniqueKeysWithValues: handlers.map { ($0.kind, $0) })

@@ -124,6 +124,16 @@ struct Router: Sendable {
         ("GET", "/instance/{InstanceId}/bots", "ListBots"),
         ("POST", "/search-prompts", "SearchPrompts"),
 
+        ("POST", "/phone-number/search-available", "SearchAvailablePhoneNumbers"),
+        ("POST", "/phone-number/claim", "ClaimPhoneNumber"),
+        ("POST", "/phone-number/list", "ListPhoneNumbersV2"),
+        ("GET", "/phone-number/{PhoneNumberId}", "DescribePhoneNumber"),
+        ("DELETE", "/phone-number/{PhoneNumberId}", "ReleasePhoneNumber"),
+        ("PUT", "/phone-number/{PhoneNumberId}/metadata", "UpdatePhoneNumberMetadata"),
+        ("PUT", "/phone-number/{PhoneNumberId}/contact-flow", "AssociatePhoneNumberContactFlow"),
+        ("DELETE", "/phone-number/{PhoneNumberId}/contact-flow", "DisassociatePhoneNumberContactFlow"),
+        ("GET", "/flow-associations-summary/{InstanceId}", "ListFlowAssociations"),
+
         ("POST", "/tags/{resourceArn}", "TagResource"),
         ("DELETE", "/tags/{resourceArn}", "UntagResource"),
         ("GET", "/tags/{resourceArn}", "ListTagsForResource"),

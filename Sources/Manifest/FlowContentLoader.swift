@@ -52,7 +52,25 @@ enum FlowContentLoader {
 
         let (output, found) = substitute(text, resolved: resolved, owner: owner, context: context, references: &references)
         guard context.diagnostics.errorCount == errorsBefore else { return nil }
-        return FlowContent(path: relativePath, resolvedPath: resolved, text: output, references: found.sorted())
+        var content = FlowContent(path: relativePath, resolvedPath: resolved, text: output, references: found.sorted())
+        content.integrations = integrations(in: output, original: json, at: at)
+        return content
+    }
+
+    /// The Lambda functions and Lex bot aliases the actions invoke, as they read after `${var:…}`
+    /// substitution, each located where it is written in the file (substitution keeps the structure).
+    private static func integrations(in output: String, original json: JSONScanner.Located,
+                                     at: (Position) -> SourceLocation) -> [IntegrationUse] {
+        guard case .success(let substituted) = JSONScanner.parse(output) else { return [] }
+        return FlowLanguageValidator.references(substituted.flowJSON).compactMap { reference in
+            let kind: ResourceKind
+            switch reference.kind {
+            case .lambdaFunction: kind = .lambdaFunction
+            case .lexBot: kind = .lexBot
+            default: return nil
+            }
+            return IntegrationUse(Integration(kind, arn: reference.value), at: at(json.position(of: reference.path)))
+        }
     }
 
     /// The file's text, checked for encoding problems (a BOM is dropped); nil after reporting why not.

@@ -52,12 +52,22 @@ extension RoutingProfile: DeclaredResource {
 
 extension Flow: DeclaredResource {
     public var ownTags: [String: String] { tags }
-    public var references: [Reference] { content.references.map { Reference($0, breakable: true) } }
+    public var references: [Reference] { content.dependencies }
 }
 
 extension FlowModule: DeclaredResource {
     public var ownTags: [String: String] { tags }
-    public var references: [Reference] { content.references.map { Reference($0, breakable: true) } }
+    public var references: [Reference] { content.dependencies }
+}
+
+extension FlowContent {
+    /// What content waits for: the resources it names (breakable: a placeholder can stand in) and
+    /// the integrations it invokes (Connect refuses to publish a flow whose Lambda function or bot is
+    /// not associated). A phone number is claimed before any apply, so content never waits for one.
+    var dependencies: [Reference] {
+        references.filter { $0.kind != .phoneNumber }.map { Reference($0, breakable: true) }
+            + Set(integrations.map(\.integration.address)).sorted().map { Reference($0) }
+    }
 }
 
 extension SecurityProfile: DeclaredResource {

@@ -21,6 +21,10 @@ public struct DesiredState: Sendable, Hashable {
     public var users: [User]
     /// Sorted by name.
     public var agentStatuses: [AgentStatus] = []
+    /// Claimed numbers whose flow and description the manifests set, by number.
+    public var phoneNumbers: [PhoneNumber] = []
+    /// Lambda functions and Lex bot aliases to associate with the instance, by ARN.
+    public var integrations: [Integration] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -66,6 +70,8 @@ public struct DesiredState: Sendable, Hashable {
         all += userHierarchy.groups as [any DeclaredResource]
         all += users as [any DeclaredResource]
         all += agentStatuses as [any DeclaredResource]
+        all += phoneNumbers as [any DeclaredResource]
+        all += integrations as [any DeclaredResource]
         return all
     }
 

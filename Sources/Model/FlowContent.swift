@@ -9,6 +9,8 @@ public struct FlowContent: Sendable, Hashable {
     public var text: String
     /// Resources named by `${kind:NAME}` references inside the content, sorted, unique.
     public var references: [ResourceAddress]
+    /// The Lambda functions and Lex bot aliases the actions invoke, where each is written.
+    public var integrations: [IntegrationUse] = []
 
     public init(path: String, resolvedPath: String, text: String, references: [ResourceAddress]) {
         self.path = path

@@ -57,10 +57,17 @@ public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConverti
                                                   manifestSection: "quickConnects", referencePrefix: "quickConnect", rank: 30)
     public static let prompt = ResourceKind("prompt", displayName: "prompt", manifestSection: "prompts",
                                             referencePrefix: "prompt", rank: 40)
+    /// Instance-level integrations (`integrations:`), addressed by ARN; flows invoke them, so they come first.
+    public static let lambdaFunction = ResourceKind("lambdaFunction", displayName: "Lambda function", manifestSection: "integrations",
+                                                    rank: 44)
+    public static let lexBot = ResourceKind("lexBot", displayName: "Lex bot alias", manifestSection: "integrations", rank: 45)
     public static let flowModule = ResourceKind("flowModule", displayName: "flow module", manifestSection: "flowModules",
                                                 referencePrefix: "module", rank: 50)
     public static let flow = ResourceKind("flow", displayName: "flow", manifestSection: "flows",
                                           referencePrefix: "flow", rank: 60)
+    /// Claimed numbers (`phoneNumbers:`), addressed by E.164; each rings a flow, so they come after flows.
+    public static let phoneNumber = ResourceKind("phoneNumber", displayName: "phone number", manifestSection: "phoneNumbers",
+                                                 referencePrefix: "phoneNumber", rank: 65)
     public static let routingProfile = ResourceKind("routingProfile", displayName: "routing profile",
                                                     manifestSection: "routingProfiles", referencePrefix: "routingProfile", rank: 70)
     public static let securityProfile = ResourceKind("securityProfile", displayName: "security profile",
@@ -74,8 +81,8 @@ public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Every kind, in creation order.
     public static let all: [ResourceKind] = [
-        .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .flowModule, .flow,
-        .routingProfile, .securityProfile, .hierarchyGroup, .user, .agentStatus,
+        .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .lambdaFunction, .lexBot, .flowModule, .flow,
+        .phoneNumber, .routingProfile, .securityProfile, .hierarchyGroup, .user, .agentStatus,
     ]
     /// Kinds with resources declared by name (everything but the hierarchy structure).
     public static var allCases: [ResourceKind] { all.filter { $0 != .userHierarchy } }

@@ -68,6 +68,10 @@ struct FlowImportCommand: AsyncParsableCommand {
                 report += "Could not resolve \(result.unresolved.count) ARN\(result.unresolved.count == 1 ? "" : "s") in instance \(session.instanceId); left as written:\n"
                 for arn in result.unresolved { report += "  \(arn)\n" }
             }
+            if !result.integrations.isEmpty {
+                report += "Kept \(result.integrations.count) Lambda / Lex ARN\(result.integrations.count == 1 ? "" : "s") as written (integrations are named by ARN; list them under 'integrations:'):\n"
+                for arn in result.integrations { report += "  \(arn)\n" }
+            }
             let type = live[ResourceAddress(.flow, name)]?.fields["type"].flatMap { if case let .string(s) = $0 { s } else { nil } }
             report += "\nManifest entry:\n\nflows:\n  \(name):\n    type: \(type ?? "CONTACT_FLOW   # check: the flow type")\n    content: \(out ?? "PATH/TO/FILE.json")\n"
             Terminal.writeError(report)
@@ -81,17 +85,26 @@ enum FlowImport {
         var text: String
         var replaced: [ResourceAddress]
         var unresolved: [String]
+        /// Lambda function and Lex bot alias ARNs: kept, since `integrations:` names them by ARN.
+        var integrations: [String] = []
     }
 
     static func makePortable(_ text: String, arns: [String: ResourceAddress]) -> Result {
         let found = arnsIn(text)
         var replaced: [ResourceAddress] = []
-        var unresolved: [String] = []
+        var unresolved: [String] = [], integrations: [String] = []
         for arn in found {
-            if let address = arns[arn] { replaced.append(address) } else { unresolved.append(arn) }
+            if let address = arns[arn] {
+                replaced.append(address)
+            } else if arn.split(separator: ":").dropFirst(2).first.map({ $0 == "lambda" || $0 == "lex" }) == true {
+                integrations.append(arn)
+            } else {
+                unresolved.append(arn)
+            }
         }
         let portable = FlowContentCanonicalizer.unresolve(text, arns: arns.filter { found.contains($0.key) })
-        return Result(text: portable, replaced: Array(Set(replaced)).sorted(), unresolved: unresolved.sorted())
+        return Result(text: portable, replaced: Array(Set(replaced)).sorted(), unresolved: unresolved.sorted(),
+                      integrations: integrations.sorted())
     }
 
     /// Every distinct ARN in the text.

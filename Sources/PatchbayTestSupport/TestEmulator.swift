@@ -79,6 +79,18 @@ public final class TestEmulator: Sendable {
         ["--endpoint-url", url.absoluteString, "--instance-id", instanceId, "--region", "us-east-1", "--rate-limit", "off"]
     }
 
+    /// Claims `number` in the instance (ClaimPhoneNumber, as a user would before Patchbay, which
+    /// never claims numbers); returns the number's id and ARN.
+    @discardableResult
+    public func claimPhoneNumber(_ number: String) async throws -> (id: String, arn: String) {
+        let body = Data(#"{"InstanceId":"\#(instanceId)","PhoneNumber":"\#(number)"}"#.utf8)
+        let object = try JSONSerialization.jsonObject(with: try await client.perform(.claimPhoneNumber, input: body)) as? [String: Any]
+        guard let id = object?["PhoneNumberId"] as? String, let arn = object?["PhoneNumberArn"] as? String else {
+            throw EmulatorSetupError("ClaimPhoneNumber returned no PhoneNumberId / PhoneNumberArn")
+        }
+        return (id, arn)
+    }
+
     /// Every request logged so far.
     public func requests() throws -> [LoggedRequest] {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""

@@ -15,6 +15,8 @@ import Synchronization
 /// | security profiles | name, description, tags | ListSecurityProfilePermissions |
 /// | hierarchy groups | everything (path, tags) | — (plus one DescribeUserHierarchyStructure) |
 /// | users | names, routing/security profiles, hierarchy, phone, tags | DescribeUser (e-mail, secondary e-mail, mobile) |
+/// | phone numbers | ListPhoneNumbersV2, and ListFlowAssociations (VOICE_PHONE_NUMBER) once when there are numbers | — |
+/// | integrations | ListLambdaFunctions, ListBots (V2) | — |
 public struct LiveStateReader: Sendable {
     public struct Progress: Sendable {
         public var kind: String

@@ -59,7 +59,11 @@ public enum Planner {
             if !item.secrets.isEmpty { secrets[item.address] = item.secrets }
             let (current, previousName) = match(item, in: live)
             guard let current else {
-                candidates.append(createCandidate(item))
+                if let problem = handler.missingProblem(item.address, instance.id) {
+                    diagnostics.append(.error(problem, at: location(item.address)))
+                } else {
+                    candidates.append(createCandidate(item))
+                }
                 continue
             }
             claimed.insert(current.address)
@@ -79,10 +83,12 @@ public enum Planner {
         // References must resolve to something that exists or will.
         let declared = Set(desired.managedAddresses)
         let edges = desired.dependencyGraph().edges
-        for edge in edges where !declared.contains(edge.to) && live[edge.to] == nil && !desired.externals.contains(edge.to) {
+        for edge in edges where !declared.contains(edge.to) && live[edge.to] == nil && !desired.externals.contains(edge.to)
+            && !integrationKinds.contains(edge.to.kind) {
             diagnostics.append(.error("\(edge.from) refers to \(edge.to.kind.displayName) '\(edge.to.name)', which does not exist in instance \(instance.id)",
                                       at: location(edge.from)))
         }
+        diagnostics += unassociatedIntegrations(desired, live: live, declared: declared, instance: instance)
 
         // Resources of this stack no longer declared: deleted with --prune where safe, else kept.
         let orphans = orphans(of: stack, in: live, claimed: claimed, declared: declared)
@@ -105,14 +111,23 @@ public enum Planner {
     private static func prune(_ orphans: [LiveResource], live: LiveState, desired: DesiredState, renames: Renames,
                               options: Options, candidates: inout [Candidate], diagnostics: inout [Diagnostic],
                               notes: inout [String]) -> [String] {
+        if options.prune, live.resources.keys.contains(where: { $0.kind == .phoneNumber }) {
+            notes.append("--prune never releases phone numbers (nor changes the ones the manifests do not declare)")
+        }
         guard options.prune else {
-            guard !orphans.isEmpty else { return [] }
-            notes.append("\(orphans.count) resource\(orphans.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(desired.stack) \(orphans.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
-                         + orphans.map { orphan in
-                             // What prune does instead where Connect cannot delete (agent statuses: disable).
-                             KindRegistry.handler(for: orphan.address.kind)?.pruneInstead(orphan)
-                                 .map { "\(orphan.address) (\($0.reason))" } ?? orphan.address.description
-                         }.joined(separator: ", "))
+            let owned = orphans.filter { $0.owner == desired.stack }, listed = orphans.filter { $0.owner != desired.stack }
+            if !owned.isEmpty {
+                notes.append("\(owned.count) resource\(owned.count == 1 ? "" : "s") tagged \(Ownership.stackTag)=\(desired.stack) \(owned.count == 1 ? "is" : "are") no longer declared and will be kept (run with --prune to delete): "
+                             + owned.map { orphan in
+                                 // What prune does instead where Connect cannot delete (agent statuses: disable).
+                                 KindRegistry.handler(for: orphan.address.kind)?.pruneInstead(orphan)
+                                     .map { "\(orphan.address) (\($0.reason))" } ?? orphan.address.description
+                             }.joined(separator: ", "))
+            }
+            if !listed.isEmpty {
+                notes.append("\(listed.count) instance-level association\(listed.count == 1 ? " is" : "s are") not declared and will be kept (they belong to no stack; run with --prune to remove): "
+                             + listed.map(\.address.description).joined(separator: ", "))
+            }
             return orphans.map(\.address.description).sorted()
         }
         let safety = PruneSafety(orphans: orphans, live: live, desired: desired, renames: renames, allowPrune: options.allowPrune)
@@ -158,14 +173,31 @@ public enum Planner {
         return kept
     }
 
-    /// Warnings and errors that need no diff: numbers not looked up yet, missing externals.
+    static let integrationKinds: Set<ResourceKind> = [.lambdaFunction, .lexBot]
+
+    /// Flows and modules that invoke a Lambda function or Lex bot alias that is neither associated
+    /// with the instance nor declared under `integrations:` (Connect refuses to publish them), each
+    /// at the place in the content file that names it.
+    private static func unassociatedIntegrations(_ desired: DesiredState, live: LiveState, declared: Set<ResourceAddress>,
+                                                 instance: Plan.Instance) -> [Diagnostic] {
+        let contents = desired.flows.map { ($0.address, $0.content) } + desired.flowModules.map { ($0.address, $0.content) }
+        return contents.flatMap { address, content in
+            content.integrations.filter { !declared.contains($0.integration.address) && live[$0.integration.address] == nil }.map { use in
+                let section = use.integration.kind == .lambdaFunction ? "lambdaFunctions" : "lexBots"
+                return Diagnostic.error("\(address.kind.displayName) '\(address.name)' invokes \(use.integration.kind.displayName) '\(use.integration.arn)', which is not associated with instance \(instance.id); declare it under 'integrations.\(section)'",
+                                        at: use.location)
+            }
+        }
+    }
+
+    /// Errors that need no diff: outbound caller numbers the instance has not claimed, missing externals.
     private static func preflight(_ desired: DesiredState, live: LiveState, instance: Plan.Instance) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // Phone numbers are not read yet: a number is passed to Connect as written.
+        // The E.164 number is sent as the id of the number claimed in the instance (ListPhoneNumbersV2).
         for queue in desired.queues {
-            if let number = queue.outboundCallerId?.number, number.hasPrefix("+") {
-                diagnostics.append(.warning("queue '\(queue.name)': outboundCallerId.number '\(number)' is sent to Connect as the outbound caller number id; Patchbay does not yet look phone numbers up (ListPhoneNumbersV2), so Connect will reject a number that is not an id",
-                                            at: desired.declarations[queue.address]))
+            if let number = queue.outboundCallerId?.number, live[ResourceAddress(.phoneNumber, number)] == nil {
+                diagnostics.append(.error("queue '\(queue.name)': outboundCallerId.number '\(number)' is not claimed in instance \(instance.id); Patchbay never claims numbers (claim it in the Connect console or with ClaimPhoneNumber)",
+                                          at: desired.declarations[queue.address]))
             }
         }
         for external in desired.externals where live[external] == nil {
@@ -176,11 +208,13 @@ public enum Planner {
     }
 
     /// This stack's resources that nothing declares any more (Connect's defaults never, nor what
-    /// prune already left as it leaves what Connect cannot delete), in delete order.
+    /// prune already left as it leaves what Connect cannot delete), and the undeclared entries of
+    /// instance-level lists (integrations), in delete order.
     private static func orphans(of stack: String, in live: LiveState, claimed: Set<ResourceAddress>,
                                 declared: Set<ResourceAddress>) -> [LiveResource] {
         live.resources.values.filter { resource in
-            resource.owner == stack && !claimed.contains(resource.address) && !declared.contains(resource.address) && !resource.isDefault
+            (resource.owner == stack || KindRegistry.handler(for: resource.address.kind)?.prunesUnowned == true)
+                && !claimed.contains(resource.address) && !declared.contains(resource.address) && !resource.isDefault
                 && KindRegistry.handler(for: resource.address.kind)?.pruneInstead(resource)?.calls.isEmpty != true
         }.sorted { a, b in a.address.kind != b.address.kind ? a.address.kind > b.address.kind : deleteOrder(a.address, b.address) }
     }

@@ -15,6 +15,8 @@ import Testing
             // The example refers to a security profile managed elsewhere (external: true).
             _ = try await emu.client.write(.createSecurityProfile, ["InstanceId": emu.instanceId], CreateSecurityProfileRequest(
                 SecurityProfileName: "Escalations Team", Permissions: ["BasicAgentAccess"]))
+            // Its staging caller id number, claimed as a user would (Patchbay never claims numbers).
+            let number = try await emu.claimPhoneNumber("+15550101")
             let apply = try await patchbay(["apply", Self.example, "--env", "staging", "--auto-approve"] + args)
             #expect(apply.exitCode == 0, "\(apply)")
             let plan = try await patchbay(["plan", Self.example, "--env", "staging", "--detailed-exitcode"] + args)
@@ -23,7 +25,7 @@ import Testing
             let sales = try #require(s.queue("Sales"))
             #expect(sales.MaxContacts == 5)
             #expect(sales.Description == "Inbound sales (sales)")
-            #expect(sales.OutboundCallerConfig?.OutboundCallerIdNumberId == "+15550101")
+            #expect(sales.OutboundCallerConfig?.OutboundCallerIdNumberId == number.id)
             #expect(sales.Tags?["patchbay:stack"] == "acme-sales")
 
             // Production names another instance (and region): not this endpoint's; a clear error.

@@ -88,7 +88,7 @@ import Testing
              old: "    phone: { type: SOFT_PHONE, autoAccept: false, afterContactWorkSeconds: 45 }\n", new: "",
              writes: ["TagResource", "UpdateUserPhoneConfig"]),
         Step(what: "queue outbound caller removed", file: "patchbay.yaml",
-             old: "    outboundCallerId: { name: Acme Help, flow: Default outbound }   # number: needs phone-number look-up (not yet)\n", new: "",
+             old: "    outboundCallerId: { name: Acme Help, flow: Default outbound }   # number: an E.164 number claimed in the instance\n", new: "",
              writes: ["UpdateQueueOutboundCallerConfig"]),
         Step(what: "user email removed", file: "people.yaml", old: "    email: jane@example.com\n", new: "",
              writes: ["TagResource", "UpdateUserIdentityInfo"]),

@@ -114,6 +114,7 @@ import Testing
     @Test func flowQueueCycleAppliesInOneRun() async throws {
         try await withEmulator { emu in
             let fixture = Paths.fixtures.appendingPathComponent("cycle").path
+            try await emu.claimPhoneNumber("+15550142")  // the queue's outbound caller id
             let plan = try await patchbay(["plan", fixture, "--format", "json"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
             let doc = try PlanJSON.parse(plan.stdout)
@@ -142,6 +143,7 @@ import Testing
     @Test func pruneBothSidesOfTheCycle() async throws {
         try await withEmulator { emu in
             let fixture = Paths.fixtures.appendingPathComponent("cycle").path
+            try await emu.claimPhoneNumber("+15550142")  // the queue's outbound caller id
             let apply = try await patchbay(["apply", fixture, "--auto-approve"] + emu.connectionArguments)
             try #require(apply.exitCode == 0, "\(apply)")
             let dir = try TempDir()

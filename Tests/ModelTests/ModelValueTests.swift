@@ -17,10 +17,13 @@ import Testing
         #expect(ResourceKind(contentReferencePrefix: "module") == .flowModule)
         #expect(ResourceKind(contentReferencePrefix: "flowModule") == nil)
         #expect(ResourceKind(contentReferencePrefix: "hours") == .hoursOfOperation)
-        // Every kind flow content can refer to round-trips; agent statuses cannot be referred to.
+        // Every kind flow content can name resolves back from its prefix; agent statuses cannot be
+        // referred to, integrations are named by ARN.
         #expect(ResourceKind.allCases.filter { $0.referencePrefix != nil }
             .allSatisfy { ResourceKind(contentReferencePrefix: $0.contentReferencePrefix) == $0 })
         #expect(ResourceKind.agentStatus.referencePrefix == nil && ResourceKind(contentReferencePrefix: "agentStatus") == nil)
+        #expect(ResourceKind.lambdaFunction.referencePrefix == nil && ResourceKind.lexBot.referencePrefix == nil)
+        #expect(ResourceKind(contentReferencePrefix: "phoneNumber") == .phoneNumber)
     }
 
     @Test func sensitiveValueNeverRevealsItself() {

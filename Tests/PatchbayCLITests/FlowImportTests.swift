@@ -21,7 +21,10 @@ import Testing
         #expect(result.text.contains(#""HoursOfOperationId":"${hours:Business Hours}""#))
         #expect(result.text.contains(lambdaArn))
         #expect(result.replaced == [ResourceAddress(.hoursOfOperation, "Business Hours"), ResourceAddress(.queue, "Support")])
-        #expect(result.unresolved == [lambdaArn])
+        // Integrations are named by ARN: kept as written, and not reported as unresolved.
+        #expect(result.unresolved.isEmpty && result.integrations == [lambdaArn])
+        let other = "arn:aws:connect:us-east-1:123456789012:instance/other/queue/q1"
+        #expect(FlowImport.makePortable(#"{"QueueId":"\#(other)"}"#, arns: [:]).unresolved == [other])
     }
 
     @Test func textWithoutArnsIsUnchanged() {

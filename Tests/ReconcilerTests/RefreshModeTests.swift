@@ -81,12 +81,13 @@ import Testing
         #expect(!verified.hasChanges)
         #expect(!full.hasChanges)
         // 12 Search/Describe-structure calls (one per kind, quick connects, prompts and agent statuses
-        // included, so externals resolve and prune sees them) plus ListUsers, ListRoutingProfiles and
-        // ListSecurityProfiles for LastModifiedTime; full instead adds 3 DescribeUser,
+        // included, so externals resolve and prune sees them), ListPhoneNumbersV2 (no number: no
+        // ListFlowAssociations), ListLambdaFunctions and ListBots, plus ListUsers, ListRoutingProfiles
+        // and ListSecurityProfiles for LastModifiedTime; full instead adds 3 DescribeUser,
         // 1 ListRoutingProfileQueues, 1 ListSecurityProfilePermissions.
-        #expect(verifiedCalls == 15)
+        #expect(verifiedCalls == 18)
         #expect(Set(verifiedOps).isDisjoint(with: ["DescribeUser", "ListRoutingProfileQueues", "ListSecurityProfilePermissions"]))
-        #expect(fullCalls == 12 + 5)
+        #expect(fullCalls == 15 + 5)
         await emulator.stop()
     }
 
@@ -116,7 +117,7 @@ import Testing
         #expect(verified.changes.map(\.address) == ["user.agent1"])
         #expect(verified.changes.first?.fields.map(\.path) == ["email"])
         #expect(verified.changes.first?.fields.first?.before == "changed@example.com")
-        #expect(calls == 15 + 1, "one DescribeUser, for the user modified since Patchbay wrote it")
+        #expect(calls == 18 + 1, "one DescribeUser, for the user modified since Patchbay wrote it")
         await emulator.stop()
     }
 
@@ -134,7 +135,7 @@ import Testing
         let (verified, calls) = try await Self.plan(emulator, .verified)
         #expect(verified.changes.map(\.address) == ["routingProfile.Tier 1"])
         #expect(verified.changes.first?.calls == ["UpdateRoutingProfileQueues", "TagResource"])
-        #expect(calls == 15 + 1, "one ListRoutingProfileQueues")
+        #expect(calls == 18 + 1, "one ListRoutingProfileQueues")
         await emulator.stop()
     }
 
@@ -167,7 +168,7 @@ import Testing
         #expect(await Applier(client: client, instanceId: id).apply(planning, live: live, desired: Self.desired()).succeeded)
         let (after, calls) = try await Self.plan(emulator, .verified)
         #expect(!after.hasChanges)
-        #expect(calls == 15)
+        #expect(calls == 18)
         await emulator.stop()
     }
 

@@ -18,7 +18,7 @@ version = sorted(os.listdir(model_dir))[-1]
 path = os.path.join(model_dir, version, "service-2.json.gz")
 model = json.load(gzip.open(path)) if os.path.exists(path) else json.load(open(path[:-3]))
 router = open(os.path.join(root, "Sources/ConnectEmulator/Router.swift")).read()
-ops = sorted(set(re.findall(r'"([A-Z][A-Za-z]+)"\)', router)) & set(model["operations"]))
+ops = sorted(set(re.findall(r'"([A-Z][A-Za-z0-9]+)"\)', router)) & set(model["operations"]))
 
 table = {op: sorted(e["shape"] for e in model["operations"][op].get("errors", [])) for op in ops}
 text = json.dumps(table, separators=(",", ":"))

@@ -524,6 +524,47 @@ def phase1(args, R):
         c.delete_contact_flow(InstanceId=iid, ContactFlowId=flow["ContactFlowId"])
     R.case("integrations: Associate/Disassociate/ListLambdaFunctions and Bots; publish needs the Lambda associated", integrations)
 
+    # ---- phone numbers: a fake, deterministic pool (docs/emulator.md "Phone numbers") ----------
+    def phone_numbers():
+        free = c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="US", PhoneNumberType="DID",
+                                                MaxResults=2)
+        numbers = [n["PhoneNumber"] for n in free["AvailableNumbersList"]]
+        check(numbers == ["+15550100000", "+15550100001"] and "NextToken" in free, free)
+        check(all(n["PhoneNumberCountryCode"] == "US" and n["PhoneNumberType"] == "DID" for n in free["AvailableNumbersList"]))
+        claimed = c.claim_phone_number(InstanceId=iid, PhoneNumber=numbers[0], PhoneNumberDescription="Main line",
+                                       Tags={"team": "support"})
+        pid, parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
+        check(parn == f"arn:aws:connect:{REGION}:{parn.split(':')[4]}:phone-number/{pid}", parn)
+        again = c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1)
+        check(again["AvailableNumbersList"][0]["PhoneNumber"] == numbers[1], again)
+        expect_error("InvalidParameterException", c.claim_phone_number, InstanceId=iid, PhoneNumber=numbers[0])
+        expect_error("InvalidParameterException", c.claim_phone_number, InstanceId=iid, PhoneNumber="+99912345")
+        toll = c.claim_phone_number(InstanceId=iid, PhoneNumber="+18005550199")["PhoneNumberId"]
+        d = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]
+        check(d["PhoneNumber"] == numbers[0] and d["PhoneNumberType"] == "DID" and d["PhoneNumberDescription"] == "Main line"
+              and d["InstanceId"] == iid and d["Tags"] == {"team": "support"} and d["PhoneNumberStatus"]["Status"] == "CLAIMED", d)
+        listed, pages = all_pages(c.list_phone_numbers_v2, "ListPhoneNumbersSummaryList", InstanceId=iid, MaxResults=1)
+        check([n["PhoneNumber"] for n in listed] == [numbers[0], "+18005550199"] and pages == 2, listed)
+        tf = c.list_phone_numbers_v2(InstanceId=iid, PhoneNumberTypes=["TOLL_FREE"])["ListPhoneNumbersSummaryList"]
+        check([n["PhoneNumberId"] for n in tf] == [toll], tf)
+        c.update_phone_number_metadata(PhoneNumberId=pid, PhoneNumberDescription="Support line")
+        check(c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]["PhoneNumberDescription"] == "Support line")
+        flow = c.create_contact_flow(InstanceId=iid, Name="Number flow", Type="CONTACT_FLOW", Content=flow_content())
+        c.associate_phone_number_contact_flow(PhoneNumberId=pid, InstanceId=iid, ContactFlowId=flow["ContactFlowId"])
+        assoc = c.list_flow_associations(InstanceId=iid, ResourceType="VOICE_PHONE_NUMBER")["FlowAssociationSummaryList"]
+        check(assoc == [{"ResourceId": parn, "FlowId": flow["ContactFlowArn"], "ResourceType": "VOICE_PHONE_NUMBER"}], assoc)
+        expect_error("ResourceNotFoundException", c.associate_phone_number_contact_flow, PhoneNumberId=pid, InstanceId=iid,
+                     ContactFlowId="55555555-5555-4555-8555-555555555555")
+        c.disassociate_phone_number_contact_flow(PhoneNumberId=pid, InstanceId=iid)
+        check(c.list_flow_associations(InstanceId=iid, ResourceType="VOICE_PHONE_NUMBER")["FlowAssociationSummaryList"] == [])
+        c.tag_resource(resourceArn=parn, tags={"env": "test"})
+        check(c.list_tags_for_resource(resourceArn=parn)["tags"] == {"team": "support", "env": "test"})
+        c.release_phone_number(PhoneNumberId=toll)
+        expect_error("ResourceNotFoundException", c.describe_phone_number, PhoneNumberId=toll)
+        c.delete_contact_flow(InstanceId=iid, ContactFlowId=flow["ContactFlowId"])
+        S["phone_number"] = pid
+    R.case("phone numbers: search available, claim, describe, list V2, metadata, flow association, tags, release", phone_numbers)
+
     # ---- user hierarchy -----------------------------------------------------------------
     def hierarchy():
         check(c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"] == {})
@@ -950,7 +991,8 @@ def phase2(args, R, S):
         check(hs["LevelTwo"]["Name"] == "Site")
         check(c.describe_contact_flow(InstanceId=iid, ContactFlowId=S["flow"])["ContactFlow"]["Name"] == "Main IVR")
         check(len(c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"]) == 10)
-    R.case("persistence: restart on the same --state keeps queues, users, routing, hierarchy, flows", persisted)
+        check(c.describe_phone_number(PhoneNumberId=S["phone_number"])["ClaimedPhoneNumberSummary"]["PhoneNumberDescription"] == "Support line")
+    R.case("persistence: restart on the same --state keeps queues, users, routing, hierarchy, flows, phone numbers", persisted)
 
     def write_then_restart_ids():
         r = c.create_queue(InstanceId=iid, Name="After restart", HoursOfOperationId=S["hours"])

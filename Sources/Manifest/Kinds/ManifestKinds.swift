@@ -15,6 +15,8 @@ enum ManifestKinds {
         UserReader(),
         QuickConnectReader(),
         AgentStatusReader(),
+        PhoneNumberReader(),
+        IntegrationsReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
     ]
 

@@ -45,6 +45,11 @@ protocol KindHandler: Sendable {
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource?
     /// Whether resources of this kind carry tags, and so an owner (the hierarchy structure does not).
     var isOwned: Bool { get }
+    /// Whether `--prune` removes live resources of this kind that nothing declares, although they
+    /// have no owner (instance-level lists: integrations). Without `--prune` they are kept, and said.
+    var prunesUnowned: Bool { get }
+    /// Why a declared resource missing from the instance cannot be planned (nil: it is created).
+    func missingProblem(_ address: ResourceAddress, instanceId: String) -> String?
     /// Whether a create can use placeholder content to break a reference cycle.
     var breaksCycles: Bool { get }
     /// Kinds whose changes must run before any change of this kind (groups wait for the levels).
@@ -89,6 +94,8 @@ extension KindHandler {
     func pruneInstead(_ live: LiveResource) -> PruneInstead? { nil }
     var breaksCycles: Bool { false }
     var isOwned: Bool { true }
+    var prunesUnowned: Bool { false }
+    func missingProblem(_ address: ResourceAddress, instanceId: String) -> String? { nil }
     var waitsFor: [ResourceKind] { [] }
     func contentFile(_ resource: Resource) -> String? { nil }
     func secrets(_ resource: Resource) -> [String: SensitiveValue] { [:] }

@@ -10,8 +10,11 @@ enum KindRegistry {
         AnyKindHandler(QueueHandler()),
         AnyKindHandler(QuickConnectHandler()),
         AnyKindHandler(PromptHandler()),
+        AnyKindHandler(IntegrationHandler(kind: .lambdaFunction)),
+        AnyKindHandler(IntegrationHandler(kind: .lexBot)),
         AnyKindHandler(FlowModuleHandler()),
         AnyKindHandler(FlowHandler()),
+        AnyKindHandler(PhoneNumberHandler()),
         AnyKindHandler(RoutingProfileHandler()),
         AnyKindHandler(SecurityProfileHandler()),
         AnyKindHandler(HierarchyGroupHandler()),
@@ -48,6 +51,8 @@ struct AnyKindHandler: Sendable {
     let kind: ResourceKind
     let breaksCycles: Bool
     let isOwned: Bool
+    let prunesUnowned: Bool
+    let missingProblem: @Sendable (ResourceAddress, String) -> String?
     let waitsFor: [ResourceKind]
     let items: @Sendable (DesiredState, @escaping FlowContentProjector) -> [DesiredItem]
     let replaceReason: @Sendable (ResourceAddress, Set<String>, String?, LiveResource) -> String?
@@ -67,6 +72,8 @@ struct AnyKindHandler: Sendable {
         kind = handler.kind
         breaksCycles = handler.breaksCycles
         isOwned = handler.isOwned
+        prunesUnowned = handler.prunesUnowned
+        missingProblem = { handler.missingProblem($0, instanceId: $1) }
         waitsFor = handler.waitsFor
         replaceReason = { handler.replaceReason($0, changed: $1, renamedFrom: $2, live: $3) }
         problems = { handler.problems($0, live: $1, desired: $2) }

@@ -162,6 +162,7 @@ struct SearchedKind: Sendable {
                 var resource = LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
                                             tags: projected.tags, fields: fields, isDefault: projected.isDefault)
                 resource.partIds = partIds
+                if !handler.isOwned { resource.fields["tags"] = nil }  // nothing to compare them with
                 return resource
             }
         }

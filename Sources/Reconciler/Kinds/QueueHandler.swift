@@ -101,7 +101,7 @@ struct QueueHandler: SearchableKind {
         guard let caller else { return nil }
         return [
             "OutboundCallerIdName": .optional(caller.name),
-            "OutboundCallerIdNumberId": .optional(caller.number),
+            "OutboundCallerIdNumberId": caller.number.map { .id(ResourceAddress(.phoneNumber, $0)) },
             "OutboundFlowId": caller.flow.map { .id(ResourceAddress(.flow, $0)) },
         ]
     }
@@ -136,7 +136,8 @@ extension QueueHandler {
             "maxContacts": .optional(q.MaxContacts),
             "status": .string(q.Status?.rawValue ?? "ENABLED"),
             "outboundCallerId": Projection.outboundCallerId(name: caller?.OutboundCallerIdName,
-                                                             number: caller?.OutboundCallerIdNumberId, flow: flow),
+                                                             number: caller?.OutboundCallerIdNumberId.map { names.knownName(.phoneNumber, $0) ?? $0 },
+                                                             flow: flow),
         ], tags: q.Tags ?? [:], isDefault: ConnectDefaults.queues.contains(identity.address.name))
     }
 }
