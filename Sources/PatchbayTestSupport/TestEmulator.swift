@@ -70,6 +70,9 @@ public final class TestEmulator: Sendable {
             region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
             credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
         clientConfig.rateLimits.enabled = false
+        // The tests' own checking client (boto3's role in Swift) must see through injected faults:
+        // at a 20% fault rate three attempts fail together often enough to flake a long test.
+        if faultRate > 0 { clientConfig.retryPolicy.maxAttempts = 10 }
         transport = AWSHTTPTransport(configuration: clientConfig)
         client = ConnectClient(transport: transport)
     }

@@ -86,7 +86,7 @@ import Testing
         #expect(plan.exitCode == 0 && plan.stderr.contains("patchbay: changes pending"), "\(plan)")
         let body = try ws.out("comment.md")
         #expect(body.hasPrefix(marker + "### Patchbay plan: stack `acme-quickstart`\n"), "\(body)")
-        #expect(body.contains("**Plan: 20 to create, 0 to update, 0 to delete.**"), "\(body)")
+        #expect(body.contains("**Plan: 21 to create, 0 to update, 0 to delete.**"), "\(body)")
         #expect(body.contains("Planned at `0123456789ab` in [this run](\(Self.jobURL)). On merge, apply runs exactly this plan"), "\(body)")
         let posted = try await gitlab.run(ws, "sticky-comment.sh", [ws.dir.path("out/comment.md")])
         #expect(posted.exitCode == 0 && posted.stdout == "commented on !7\n", "\(posted)")
@@ -111,7 +111,7 @@ import Testing
         #expect(broken.exitCode == 1, "\(broken)")
         let failed = try ws.out("comment.md")
         #expect(failed.hasPrefix(marker + "### Patchbay plan failed\n"), "\(failed)")
-        #expect(failed.contains("\(ws.manifests.path)/patchbay.yaml:29:5: error: unknown key 'maxContact' in queue 'Support'"), "\(failed)")
+        #expect(failed.contains("\(ws.manifests.path)/patchbay.yaml:31:5: error: unknown key 'maxContact' in queue 'Support'"), "\(failed)")
         _ = try await gitlab.run(ws, "sticky-comment.sh", [ws.dir.path("out/comment.md")])
         #expect(try gitlab.state().notes(on: "merge_requests/7").map(\.body) == ["Looks good to me", failed])
 
@@ -167,7 +167,7 @@ import Testing
         #expect(refused.stderr.contains("PATCHBAY_APPLY_UNREVIEWED=true (a variable of a pipeline run by hand)"), "\(refused)")
 
         let apply = try await gitlab.run(ws, "apply-plan.sh")
-        #expect(apply.exitCode == 0 && apply.stdout.contains("Apply complete! 20 changes made"), "\(apply)")
+        #expect(apply.exitCode == 0 && apply.stdout.contains("Apply complete! 21 changes made"), "\(apply)")
         #expect(apply.stderr.contains("applying the reviewed plan"), "\(apply)")
 
         // The instance moves (a change by hand); the reviewed plan, fetched again, is refused.
