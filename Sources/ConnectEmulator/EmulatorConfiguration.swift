@@ -78,6 +78,45 @@ public struct EmulatorQuotas: Sendable, Equatable {
     public var userHierarchyGroupsPerInstance = 500
     public var agentStatusesPerInstance = 50
     public init() {}
+
+    /// `patchbay emulator --quota KEY=N` (issue 14 item 3): every quota above, by the key `plan
+    /// --quota` uses for the same quota (the manifest's top-level key of the kind), so users can
+    /// emulate their account's raised quotas.
+    public static let settable: [(key: String, set: @Sendable (inout EmulatorQuotas, Int) -> Void)] = [
+        ("users", { $0.usersPerInstance = $1 }),
+        ("queues", { $0.queuesPerInstance = $1 }),
+        ("queuesPerRoutingProfile", { $0.queuesPerRoutingProfile = $1 }),
+        ("routingProfiles", { $0.routingProfilesPerInstance = $1 }),
+        ("hoursOfOperation", { $0.hoursOfOperationPerInstance = $1 }),
+        ("overridesPerHoursOfOperation", { $0.overridesPerHoursOfOperation = $1 }),
+        ("flows", { $0.contactFlowsPerInstance = $1 }),
+        ("flowModules", { $0.flowModulesPerInstance = $1 }),
+        ("quickConnects", { $0.quickConnectsPerInstance = $1 }),
+        ("quickConnectsPerQueue", { $0.quickConnectsPerQueue = $1 }),
+        ("prompts", { $0.promptsPerInstance = $1 }),
+        ("securityProfiles", { $0.securityProfilesPerInstance = $1 }),
+        ("hierarchyGroups", { $0.userHierarchyGroupsPerInstance = $1 }),
+        ("agentStatuses", { $0.agentStatusesPerInstance = $1 }),
+    ]
+
+    /// Applies `KEY=N` settings; an unknown key or a malformed value is an error naming it.
+    public mutating func apply(_ settings: [String]) throws(EmulatorQuotaError) {
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let n = Int(parts[1]), n >= 0 else {
+                throw EmulatorQuotaError(message: "--quota takes KEY=N such as users=6000, not '\(setting)'")
+            }
+            guard let entry = Self.settable.first(where: { $0.key == parts[0] }) else {
+                throw EmulatorQuotaError(message: "--quota: unknown quota '\(parts[0])'; known: \(Self.settable.map(\.key).joined(separator: ", "))")
+            }
+            entry.set(&self, n)
+        }
+    }
+}
+
+public struct EmulatorQuotaError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
 }
 
 /// Everything that configures one emulator. `patchbay emulator` maps its flags onto this.

@@ -30,6 +30,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var autoApprove = false
 
     @OptionGroup var scope: ScopeOptions
+    @OptionGroup var quotas: QuotaOptions
 
     @Option(name: .customLong("plan"), help: "Apply exactly this plan, saved by 'plan --out'.")
     var planFile: String?
@@ -75,6 +76,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 let (result, live) = try await PlanPipeline.plan(session: session, desired: desired, prune: pruning,
                                                                  allowPrune: try ScopeOptions.addresses(allowed, flag: "--allow-prune"),
                                                                  targets: try ScopeOptions.addresses(targets, flag: "--target"),
+                                                                 quotas: try quotas.quotas(),
                                                                 refresh: read.refresh)
                 if let saved { try saved.verify(against: result.plan) }
                 Terminal.write(PlanOutput.render(result, format: .text))

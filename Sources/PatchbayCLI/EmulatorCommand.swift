@@ -34,6 +34,10 @@ public struct EmulatorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("tags-bump-last-modified"),
           help: "TagResource and UntagResource update the resource's LastModifiedTime (Connect's documentation is silent; default: they do not).")
     var tagsBumpLastModified = false
+    @Option(name: .customLong("quota"),
+            help: ArgumentHelp("A per-instance resource quota, e.g. users=6000 (default: Connect's defaults for new accounts; docs/emulator.md lists the keys). Repeatable.",
+                               valueName: "KEY=N"))
+    var quota: [String] = []
 
     public init() {}
 
@@ -57,6 +61,7 @@ public struct EmulatorCommand: AsyncParsableCommand {
         config.randomSeed = seed
         config.tagsBumpLastModified = tagsBumpLastModified
         do {
+            try config.quotas.apply(quota)
             (config.throttle, config.throttleOverrides) = try ThrottleSetting.parseTable(throttle)
         } catch {
             throw ValidationError("\(error)")

@@ -52,6 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
     var detailedExitcode = false
 
     @OptionGroup var scope: ScopeOptions
+    @OptionGroup var quotas: QuotaOptions
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -68,6 +69,7 @@ struct PlanCommand: AsyncParsableCommand {
                 let (result, _) = try await PlanPipeline.plan(session: session, desired: desired, prune: scope.prune,
                                                               allowPrune: try ScopeOptions.addresses(scope.allowPrune, flag: "--allow-prune"),
                                                               targets: try ScopeOptions.addresses(scope.target, flag: "--target"),
+                                                              quotas: try quotas.quotas(),
                                                                 refresh: read.refresh, diagnostics: style)
                 Terminal.write(PlanOutput.render(result, format: format ?? .text))
                 if let out {

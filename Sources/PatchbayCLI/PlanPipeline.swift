@@ -23,14 +23,14 @@ enum PlanPipeline {
 
     /// Reads the live state the plan needs and computes the plan; exits 1 on planning errors.
     static func plan(session: ConnectSession, desired: DesiredState, prune: Bool, allowPrune: Set<ResourceAddress> = [],
-                     targets: Set<ResourceAddress> = [], refresh: RefreshMode,
+                     targets: Set<ResourceAddress> = [], quotas: [String: Int] = [:], refresh: RefreshMode,
                      diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {
         let (reader, progress) = liveReader(session)
         let live = try await reader.read(for: desired, refresh: refresh, prune: prune)
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),
-                                  options: Planner.Options(prune: prune, allowPrune: allowPrune, targets: targets))
+                                  options: Planner.Options(prune: prune, allowPrune: allowPrune, targets: targets, quotas: quotas))
         if !result.diagnostics.isEmpty {
             let printer = DiagnosticsPrinter.forStandardError(style: style)
             Terminal.writeError(printer.render(result.diagnostics))

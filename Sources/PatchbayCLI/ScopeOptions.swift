@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import Reconciler
 
 /// What a plan covers, shared by `plan` and `apply`: `--prune`, `--allow-prune`, `--target`.
 struct ScopeOptions: ParsableArguments {
@@ -28,5 +29,22 @@ struct ScopeOptions: ParsableArguments {
             }
             return address
         })
+    }
+}
+
+/// `--quota KEY=N` for `plan` and `apply`: the account's per-instance resource quotas where they
+/// are raised above Connect's defaults (Patchbay cannot read Service Quotas).
+struct QuotaOptions: ParsableArguments {
+    @Option(name: .customLong("quota"),
+            help: ArgumentHelp("The instance's quota for a kind, where the account's differs from Connect's default, e.g. users=6000. Repeatable. A plan whose creates go past a default quota warns; past a quota given here it is an error.",
+                               valueName: "KEY=N"))
+    var quota: [String] = []
+
+    /// The values by key; an unknown key or a malformed value is a usage error.
+    func quotas() throws -> [String: Int] {
+        switch Planner.parseQuotas(quota) {
+        case let .success(quotas): return quotas
+        case let .failure(error): throw ValidationError(error.message)
+        }
     }
 }

@@ -11,10 +11,14 @@ public enum Planner {
         /// `--target`: plan only these resources and the changes they need (what they refer to,
         /// transitively); empty plans everything.
         public var targets: Set<ResourceAddress>
-        public init(prune: Bool = false, allowPrune: Set<ResourceAddress> = [], targets: Set<ResourceAddress> = []) {
+        /// `--quota KEY=N`: the account's resource quotas where they differ from Connect's defaults.
+        public var quotas: [String: Int]
+        public init(prune: Bool = false, allowPrune: Set<ResourceAddress> = [], targets: Set<ResourceAddress> = [],
+                    quotas: [String: Int] = [:]) {
             self.prune = prune
             self.allowPrune = allowPrune
             self.targets = targets
+            self.quotas = quotas
         }
     }
 
@@ -98,6 +102,7 @@ public enum Planner {
         if !options.targets.isEmpty {
             candidates = targeted(candidates, options.targets, edges: edges, diagnostics: &diagnostics, notes: &notes)
         }
+        diagnostics += QuotaHeadroom.check(candidates, live: live, stated: options.quotas, location: location)
         let ordered = PlanOrder.order(candidates, edges: edges, diagnostics: &diagnostics)
         let steps = ordered.map(step)
         var plan = Plan(stack: stack, instance: instance, stateFingerprint: original.fingerprint,

@@ -87,46 +87,31 @@ struct RateLimiterTests {
         }
     }
 
-    /// Two operations side by side, 50 calls each at 20/s burst 5: each needs
-    /// 45/20 = 2.25 s, and together they take about that, not twice as long.
+    /// Two operations side by side through the transport, 50 calls each at 20/s burst 5: each
+    /// operation's calls wait on its own bucket (the last waits 45/20 = 2.25 s), not on one shared
+    /// bucket (which would make the last wait 95/20 = 4.75 s). Virtual time stands still, so every
+    /// wait is the reservation the limiter gave, independent of the machine's load.
     @Test(.timeLimit(.minutes(1)))
     func twoOperationsRunSideBySide() async throws {
         try await withServer { server in
             var limits = AWSClientConfiguration.RateLimitConfiguration()
             limits.defaultLimit = RateLimit(rate: 20, burst: 5)
-            let (alone, total, perOp) = try await withTransport(server: server, clock: SystemClock(), rateLimits: limits) { t in
-                // One operation alone first, on a bucket of its own: the yardstick for this machine's load.
-                let aloneStart = ContinuousClock.now
-                try await withThrowingTaskGroup(of: Void.self) { inner in
-                    for _ in 0..<50 { inner.addTask { _ = try await t.send(AWSRequest(operation: "DeleteQueue", method: "DELETE", path: "/x")) } }
-                    try await inner.waitForAll()
-                }
-                let alone = Self.seconds(ContinuousClock.now - aloneStart)
-                let start = ContinuousClock.now
-                let perOp = try await withThrowingTaskGroup(of: Double.self) { group in
-                    for op in ["CreateQueue", "CreateUser"] {
-                        group.addTask {
-                            try await withThrowingTaskGroup(of: Void.self) { inner in
-                                for _ in 0..<50 {
-                                    inner.addTask { _ = try await t.send(AWSRequest(operation: op, method: "PUT", path: "/x")) }
-                                }
-                                try await inner.waitForAll()
-                            }
-                            return Self.seconds(ContinuousClock.now - start)
-                        }
+            let clock = VirtualClock(advancesOnSleep: false)
+            try await withTransport(server: server, clock: clock, rateLimits: limits) { t in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for n in 0..<100 {
+                        let op = n % 2 == 0 ? "CreateQueue" : "CreateUser"
+                        group.addTask { _ = try await t.send(AWSRequest(operation: op, method: "PUT", path: "/x")) }
                     }
-                    var times: [Double] = []
-                    for try await time in group { times.append(time) }
-                    return times
+                    try await group.waitForAll()
                 }
-                return (alone, Self.seconds(ContinuousClock.now - start), perOp)
             }
-            print("rate limiter: 2 operations × 50 calls at 20/s burst 5 took \(String(format: "%.3f", total)) s (each \(perOp.map { String(format: "%.3f", $0) }.joined(separator: ", ")) s; theoretical 2.250 s, sequential would be 4.750 s)")
-            #expect(server.requests.count == 150)
-            #expect(perOp.allSatisfy { $0 >= 2.25 - 0.05 })
-            // Far below the 4.75 s of one shared bucket; on a loaded machine, compared with one
-            // operation alone (a shared bucket would take about twice as long as that).
-            #expect(total < 4.5 || total < alone * 1.6, "two operations \(total) s, one alone \(alone) s")
+            #expect(server.requests.count == 100)
+            let waits = clock.sleeps.filter { $0 > 0 }.sorted()
+            // Per operation: 5 calls in the burst, then 45 waits of 1/20 … 45/20 s; two operations: 90.
+            #expect(waits.count == 90, "\(waits.count) waits")
+            let expected = (1...45).flatMap { [Double($0) / 20, Double($0) / 20] }
+            #expect(zip(waits, expected).allSatisfy { abs($0 - $1) < 1e-6 }, "longest wait \(waits.last ?? 0) s")
         }
     }
 

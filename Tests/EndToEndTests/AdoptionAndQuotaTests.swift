@@ -113,4 +113,43 @@ import Testing
             throw error
         }
     }
+
+    /// Issue 14 items 3–4: the emulator takes raised quotas as `patchbay emulator --quota` does,
+    /// and a plan that would go past an instance quota says so before the first call.
+    @Test func quotaHeadroomIsCheckedBeforeTheFirstCall() async throws {
+        var quotas = EmulatorQuotas()
+        try quotas.apply(["queues=60"])  // the account's raised quota
+        #expect(quotas.queuesPerInstance == 60)
+        #expect(throws: EmulatorQuotaError.self) { try quotas.apply(["queue=60"]) }
+        let emu = try await TestEmulator(quotas: quotas)
+        do {
+            let dir = try TempDir()
+            let manifest = dir.path("patchbay.yaml")
+            // 52 queues plus Connect's BasicQueue: past the default 50, within the account's 60.
+            var yaml = "stack: headroom\nqueues:\n"
+            for q in 1...52 { yaml += "  Q\(String(format: "%02d", q)): { hoursOfOperation: Basic Hours }\n" }
+            try yaml.write(toFile: manifest, atomically: true, encoding: .utf8)
+            let mark = try emu.requests().count
+
+            let warned = try await patchbay(["plan", manifest] + emu.connectionArguments)
+            #expect(warned.exitCode == 0, "\(warned)")
+            #expect(warned.stderr.contains("patchbay.yaml:52:3: warning: the instance has 1 queue; this plan creates 52, 53 in all: more than Connect's default of 50 queues per instance"), "\(warned)")
+            #expect(warned.stderr.contains("say so with --quota queues=N, else apply would fail with LimitExceededException after 49 creates"), "\(warned)")
+
+            let refused = try await patchbay(["apply", manifest, "--auto-approve", "--quota", "queues=52"] + emu.connectionArguments)
+            #expect(refused.exitCode == 1, "\(refused)")
+            #expect(refused.stderr.contains("error: the instance has 1 queue; this plan creates 52, 53 in all: more than the 52 queues per instance given with --quota queues=52"), "\(refused)")
+            #expect(try emu.writes(since: mark).isEmpty, "refused before the first call")
+
+            let bad = try await patchbay(["plan", manifest, "--quota", "queue=5"] + emu.connectionArguments)
+            #expect(bad.exitCode != 0 && bad.stderr.contains("unknown quota 'queue'"), "\(bad)")
+
+            let applied = try await patchbay(["apply", manifest, "--auto-approve", "--quota", "queues=60"] + emu.connectionArguments, timeout: 120)
+            #expect(applied.exitCode == 0 && !applied.stderr.contains("quota"), "\(applied)")
+            await emu.stop()
+        } catch {
+            await emu.stop()
+            throw error
+        }
+    }
 }

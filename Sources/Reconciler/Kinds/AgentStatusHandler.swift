@@ -6,6 +6,8 @@ import Model
 /// says so. Available and Offline are Connect's own (never pruned).
 struct AgentStatusHandler: SearchableKind {
     let kind = ResourceKind.agentStatus
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "agentStatuses", name: "agent statuses per instance", defaultValue: 50, code: nil)
     let readLabel = "agent statuses"
 
     func declared(in desired: DesiredState) -> [Model.AgentStatus] { desired.agentStatuses }

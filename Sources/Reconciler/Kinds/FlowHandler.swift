@@ -5,6 +5,8 @@ import Model
 struct FlowHandler: SearchableKind {
     let readLabel = "flows"
     let kind = ResourceKind.flow
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "flows", name: "flows per instance", defaultValue: 100, code: "L-22922690")
     let breaksCycles = true
 
     func declared(in desired: DesiredState) -> [Model.Flow] { desired.flows }

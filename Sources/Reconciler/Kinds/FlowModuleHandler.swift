@@ -4,6 +4,8 @@ import Model
 struct FlowModuleHandler: SearchableKind {
     let readLabel = "flow modules"
     let kind = ResourceKind.flowModule
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "flowModules", name: "flow modules per instance", defaultValue: 200, code: nil)
     let breaksCycles = true
 
     func declared(in desired: DesiredState) -> [Model.FlowModule] { desired.flowModules }

@@ -5,6 +5,8 @@ import Model
 struct HierarchyGroupHandler: SearchableKind {
     let readLabel = "hierarchy groups"
     let kind = ResourceKind.hierarchyGroup
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "hierarchyGroups", name: "user hierarchy groups per instance", defaultValue: 500, code: "L-D68AAAE4")
     let waitsFor = [ResourceKind.userHierarchy]
 
     func declared(in desired: DesiredState) -> [Model.HierarchyGroup] { desired.userHierarchy.groups }

@@ -7,6 +7,8 @@ import Model
 struct HoursOfOperationHandler: SearchableKind {
     let readLabel = "hours of operation"
     let kind = ResourceKind.hoursOfOperation
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "hoursOfOperation", name: "hours of operation per instance", defaultValue: 100, code: "L-20CD02F7")
 
     func declared(in desired: DesiredState) -> [Model.HoursOfOperation] { desired.hoursOfOperation }
 

@@ -7,6 +7,10 @@ import Model
 /// declare, and only `--prune` removes what they do not.
 struct IntegrationHandler: KindHandler {
     let kind: ResourceKind
+    /// "Lambda functions per instance: 35" (connect-api.md §4); the Lex bot quota is not listed there.
+    var instanceQuota: InstanceQuota? {
+        kind == .lambdaFunction ? InstanceQuota(key: "lambdaFunctions", name: "Lambda functions per instance", defaultValue: 35, code: "L-E3D2F503") : nil
+    }
     var isOwned: Bool { false }
     var prunesUnowned: Bool { true }
 

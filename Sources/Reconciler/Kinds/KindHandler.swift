@@ -52,6 +52,8 @@ protocol KindHandler: Sendable {
     func missingProblem(_ address: ResourceAddress, instanceId: String) -> String?
     /// Whether a create can use placeholder content to break a reference cycle.
     var breaksCycles: Bool { get }
+    /// The kind's per-instance resource quota, checked before apply (`QuotaHeadroom`); nil: none.
+    var instanceQuota: InstanceQuota? { get }
     /// Kinds whose changes must run before any change of this kind (groups wait for the levels).
     var waitsFor: [ResourceKind] { get }
     /// The file whose content a Connect content error is about.
@@ -93,6 +95,7 @@ extension KindHandler {
     func waitsForDeletes(_ change: PlannedChange) -> [ResourceKind] { [] }
     func pruneInstead(_ live: LiveResource) -> PruneInstead? { nil }
     var breaksCycles: Bool { false }
+    var instanceQuota: InstanceQuota? { nil }
     var isOwned: Bool { true }
     var prunesUnowned: Bool { false }
     func missingProblem(_ address: ResourceAddress, instanceId: String) -> String? { nil }

@@ -50,6 +50,7 @@ struct DesiredItem: Sendable {
 struct AnyKindHandler: Sendable {
     let kind: ResourceKind
     let breaksCycles: Bool
+    let instanceQuota: InstanceQuota?
     let isOwned: Bool
     let prunesUnowned: Bool
     let missingProblem: @Sendable (ResourceAddress, String) -> String?
@@ -71,6 +72,7 @@ struct AnyKindHandler: Sendable {
     init<H: KindHandler>(_ handler: H) {
         kind = handler.kind
         breaksCycles = handler.breaksCycles
+        instanceQuota = handler.instanceQuota
         isOwned = handler.isOwned
         prunesUnowned = handler.prunesUnowned
         missingProblem = { handler.missingProblem($0, instanceId: $1) }

@@ -6,6 +6,8 @@ import Model
 /// managed prompts yet (issue: audio upload), so `declared(in:)` has none.
 struct PromptHandler: SearchableKind {
     let kind = ResourceKind.prompt
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "prompts", name: "prompts per instance", defaultValue: 500, code: "L-0865B754")
     let readLabel = "prompts"
 
     func declared(in desired: DesiredState) -> [Model.Prompt] { [] }

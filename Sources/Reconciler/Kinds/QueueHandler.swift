@@ -4,6 +4,8 @@ import Model
 struct QueueHandler: SearchableKind {
     let readLabel = "queues"
     let kind = ResourceKind.queue
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "queues", name: "queues per instance", defaultValue: 50, code: "L-19A87C94")
 
     func declared(in desired: DesiredState) -> [Model.Queue] { desired.queues }
 

@@ -4,6 +4,8 @@ import Model
 /// Quick connects: transfer destinations (a number, a queue, an agent, a flow) by name.
 struct QuickConnectHandler: SearchableKind {
     let kind = ResourceKind.quickConnect
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "quickConnects", name: "quick connects per instance", defaultValue: 100, code: "L-68BBE2E8")
     let readLabel = "quick connects"
 
     func declared(in desired: DesiredState) -> [Model.QuickConnect] { desired.quickConnects }

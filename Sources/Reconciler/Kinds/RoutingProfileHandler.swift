@@ -4,6 +4,8 @@ import Model
 struct RoutingProfileHandler: SearchableKind {
     let readLabel = "routing profiles"
     let kind = ResourceKind.routingProfile
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "routingProfiles", name: "routing profiles per instance", defaultValue: 100, code: "L-D3E7BE26")
 
     func declared(in desired: DesiredState) -> [Model.RoutingProfile] { desired.routingProfiles }
 

@@ -4,6 +4,8 @@ import Model
 struct SecurityProfileHandler: SearchableKind {
     let readLabel = "security profiles"
     let kind = ResourceKind.securityProfile
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "securityProfiles", name: "security profiles per instance", defaultValue: 100, code: "L-F325A715")
 
     func declared(in desired: DesiredState) -> [Model.SecurityProfile] { desired.securityProfiles }
 

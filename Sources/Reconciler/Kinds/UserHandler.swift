@@ -4,6 +4,8 @@ import Model
 struct UserHandler: SearchableKind {
     let readLabel = "users"
     let kind = ResourceKind.user
+    /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
+    let instanceQuota: InstanceQuota? = InstanceQuota(key: "users", name: "users per instance", defaultValue: 500, code: "L-9A46857E")
 
     func declared(in desired: DesiredState) -> [Model.User] { desired.users }
 
