@@ -31,7 +31,14 @@ import Testing
         #expect(Set(files.keys) == ["patchbay.yaml", "hours.yaml", "queues.yaml", "quick-connects.yaml", "prompts.yaml",
                                     "routing-profiles.yaml", "security-profiles.yaml", "user-hierarchy.yaml", "users.yaml",
                                     "flows.yaml", "flow-modules.yaml", "flows/main-ivr.json", "flows/after-hours.json",
-                                    "flows/outbound-whisper.json", "flows/modules/billing-module.json"], "\(files.keys.sorted())")
+                                    "flows/outbound-whisper.json", "flows/modules/billing-module.json",
+                                    "agent-statuses.yaml", "phone-numbers.yaml", "integrations.yaml"], "\(files.keys.sorted())")
+        #expect(files["agent-statuses.yaml"]?.contains("Lunch:") == true && files["agent-statuses.yaml"]?.contains("Available") == false,
+                "\(files["agent-statuses.yaml"] ?? "")")
+        #expect(files["hours.yaml"]?.contains("Christmas") == true, "\(files["hours.yaml"] ?? "")")
+        #expect(files["phone-numbers.yaml"]?.contains("Main IVR") == true, "\(files["phone-numbers.yaml"] ?? "")")
+        #expect(files["integrations.yaml"]?.contains(HandBuiltInstance.lambda) == true
+                && files["integrations.yaml"]?.contains(HandBuiltInstance.bot) == true, "\(files["integrations.yaml"] ?? "")")
         let flow = try #require(files["flows/main-ivr.json"])
         for reference in ["${queue:Support}", "${module:Billing Module}", "${flow:After Hours}", "${quickConnect:To Billing}",
                           "${prompt:Welcome}", "${hours:Weekdays}"] {

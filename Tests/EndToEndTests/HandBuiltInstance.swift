@@ -76,14 +76,29 @@ struct HandBuiltInstance {
             if n == 5 { body["PhoneConfig"] = ["PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+15550199", "AfterContactWorkTimeLimit": 0] }
             try await b.make(emu, .createUser, "user.\(name)", body, id: "UserId", arn: "UserArn")
         }
+        try await b.make(emu, .createAgentStatus, "agentStatus.Lunch", ["Name": "Lunch", "Description": "Lunch break", "State": "ENABLED",
+                                                                        "DisplayOrder": 3], id: "AgentStatusId", arn: "AgentStatusARN")
+        _ = try await call(emu, .createHoursOfOperationOverride, ["HoursOfOperationId": weekdays, "Name": "Christmas",
+            "Config": [] as [Any], "EffectiveFrom": "2026-12-25", "EffectiveTill": "2026-12-26", "OverrideType": "CLOSED"])
+        let line = try await emu.claimPhoneNumber(Self.number)
+        _ = try await call(emu, .associatePhoneNumberContactFlow, ["PhoneNumberId": line.id, "ContactFlowId": b.ids["flow.Main IVR"]!])
+        _ = try await call(emu, .updatePhoneNumberMetadata, ["PhoneNumberId": line.id, "PhoneNumberDescription": "Main line"])
+        _ = try await call(emu, .associateLambdaFunction, ["FunctionArn": Self.lambda])
+        _ = try await call(emu, .associateBot, ["LexV2Bot": ["AliasArn": Self.bot]])
         try await b.make(emu, .createQuickConnect, "qc.Ask Agent", ["Name": "Ask Agent", "QuickConnectConfig": [
             "QuickConnectType": "USER", "UserConfig": ["UserId": b.ids["user.agent001"]!, "ContactFlowId": agentTransfer]]],
                          id: "QuickConnectId", arn: "QuickConnectARN")
         return b
     }
 
-    /// What the export declares `external: true`, made by hand (in a second instance, before applying there).
+    static let number = "+15550123"
+    static let lambda = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup"
+    static let bot = "arn:aws:lex:us-east-1:123456789012:bot-alias/BOTID12345/ALIASID123"
+
+    /// What the export declares `external: true`, made by hand (in a second instance, before applying
+    /// there), and the phone number, which Patchbay never claims.
     static func externals(_ emu: TestEmulator) async throws {
+        try await emu.claimPhoneNumber(number)
         let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
         let hours = try requireValue(s.hours("Basic Hours")?.HoursOfOperationId)
         _ = try await call(emu, .createQueue, ["Name": "Partner Queue", "HoursOfOperationId": hours, "Tags": ["patchbay:stack": "other"]])

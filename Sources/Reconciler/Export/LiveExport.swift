@@ -86,6 +86,8 @@ extension FieldValue {
         guard let first = path.first else {
             // A parent exported after its children keeps them.
             if case let .object(existing) = self, case let .object(new) = value { return .object(existing.merging(new) { _, n in n }) }
+            // An instance-level list exported one entry at a time (integrations' ARNs) grows.
+            if case let .list(existing) = self, case let .list(new) = value { return .list(existing + new) }
             return value
         }
         guard case var .object(fields) = self else { return FieldValue.object([:]).inserting(value, at: path) }

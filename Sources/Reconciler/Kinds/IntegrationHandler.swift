@@ -52,4 +52,9 @@ struct IntegrationHandler: KindHandler {
     func project(_ arn: String, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
         LiveProjected(fields: [:], tags: [:])
     }
+
+    /// One ARN of `integrations.lambdaFunctions` / `integrations.lexBots` (in address order, so sorted).
+    func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
+        ExportedResource(address: live.address, path: [lambda ? "lambdaFunctions" : "lexBots"], body: .list([.string(live.address.name)]))
+    }
 }

@@ -92,3 +92,10 @@ struct PhoneNumberHandler: KindHandler {
         return .known(fields)
     }
 }
+
+extension PhoneNumberHandler {
+    var exportComments: [String] {
+        ["Numbers already claimed in the instance, by E.164 number. Patchbay never claims or releases a number: in",
+         "another instance, claim it there first (or remove it here), else plan fails at its declaration."]
+    }
+}
