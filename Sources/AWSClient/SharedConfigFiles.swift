@@ -75,10 +75,23 @@ public struct SharedConfigFiles: Sendable, Equatable {
         return result
     }
 
+    /// The file's text; nil when it does not exist. Read as a stream, so that `/dev/null` (a common
+    /// CI setting: `AWS_CONFIG_FILE=/dev/null`) and other empty or special files read as empty, as
+    /// boto3 reads them.
     static func readIfPresent(_ path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw AWSTransportError(.configuration, "cannot read \(path): permission denied or not a file")
+            }
+            defer { try? handle.close() }
+            let data = try handle.readToEnd() ?? Data()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw AWSTransportError(.configuration, "cannot read \(path): not UTF-8 text")
+            }
+            return text
+        } catch let error as AWSTransportError {
+            throw error
         } catch {
             throw AWSTransportError(.configuration, "cannot read \(path): \(error.localizedDescription)")
         }

@@ -27,6 +27,22 @@ struct ConfigurationTests {
         ignore_configured_endpoint_urls = true
         """
 
+    /// Issue 16 item 6: `AWS_CONFIG_FILE=/dev/null` (and an empty credentials file) is no error, as in boto3.
+    @Test func devNullAndEmptyConfigFilesAreEmpty() async throws {
+        try await withConfigFile("") { base in
+            var env = base
+            env["AWS_CONFIG_FILE"] = "/dev/null"
+            env["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
+            env["AWS_REGION"] = "eu-central-1"
+            let files = try SharedConfigFiles.load(environment: env)
+            #expect(files.profiles.isEmpty)
+            let c = try AWSClientConfiguration.resolve(environment: env)
+            #expect(c.region == "eu-central-1")
+            env["AWS_CONFIG_FILE"] = base["AWS_CONFIG_FILE"]  // an empty file
+            #expect(try SharedConfigFiles.load(environment: env).profiles.isEmpty)
+        }
+    }
+
     @Test func endpointPrecedence() async throws {
         try await withConfigFile(Self.config) { base in
             var env = base
