@@ -157,6 +157,24 @@ import Testing
         #expect(!result.diagnostics.contains { $0.message.contains("alllowercase1") })
     }
 
+    /// Issue 16 item 7: a password from `${env:…}` is held to Connect's policy when the variable is
+    /// set (validate, not CreateUser half-way through apply), and the value is never echoed.
+    @Test func substitutedPasswordsAreCheckedWithoutEchoingThem() throws {
+        let files = ["m.yaml": """
+            users:
+              jdoe:
+                password: "${env:JDOE_PASSWORD}"
+                routingProfile: Basic Routing Profile
+                securityProfiles: [Agent]
+            """]
+        let (weak, _) = try load(files, env: ["JDOE_PASSWORD": "weakpass"])
+        #expect(weak.diagnostics.map(\.message) == ["'password' in user 'jdoe' (the value of '${env:JDOE_PASSWORD}') must contain an upper-case letter"])
+        #expect(weak.diagnostics.first?.location?.line == 3)
+        #expect(!weak.diagnostics.contains { $0.message.contains("weakpass") })
+        let (strong, _) = try load(files, env: ["JDOE_PASSWORD": "Str0ngEnough"])
+        #expect(strong.diagnostics.isEmpty, "\(strong.diagnostics.map(\.description))")
+    }
+
     @Test func externalResourcesCanBeReferenced() throws {
         let (result, _) = try load(["m.yaml": """
             hoursOfOperation:

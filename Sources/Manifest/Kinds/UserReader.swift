@@ -90,6 +90,10 @@ struct UserReader: ManifestKindReader {
                 body.context.error("'password' in \(body.owner) \(problem)", at: node)
             }
             body.context.warning("'password' in \(body.owner) is written in the manifest; use \"${env:NAME}\" to keep it out of Git", at: node)
+        } else if let problem = Self.passwordProblem(value) {
+            // A substituted password is checked too (else CreateUser fails half-way through apply);
+            // the message names where the value came from, never the value.
+            body.context.error("'password' in \(body.owner) (the value of '\(scalar.string)') \(problem)", at: node)
         }
         return SensitiveValue(value)
     }
