@@ -21,6 +21,9 @@ public struct DiagnosticsPrinter: Sendable {
 
     public var useColor: Bool
     public var style: Style
+    /// At most this many diagnostics are written, then one line with the count of the rest (a
+    /// manifest with 100,000 problems would otherwise print hundreds of thousands of lines).
+    public var limit = 200
 
     public init(useColor: Bool, style: Style = .text) {
         self.useColor = useColor && style == .text
@@ -36,7 +39,16 @@ public struct DiagnosticsPrinter: Sendable {
     /// The text for the diagnostics, one per line plus their notes (in the github style, the
     /// notes are part of their diagnostic's annotation: one annotation per problem).
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        if style == .github { return diagnostics.map(Self.workflowCommand).joined() }
+        let shown = diagnostics.prefix(limit)
+        var out = style == .github ? shown.map(Self.workflowCommand).joined() : renderText(shown)
+        if diagnostics.count > shown.count {
+            let rest = Array(diagnostics.dropFirst(shown.count))
+            out += "… and \(rest.count) more not shown (\(Self.summary(rest))); fix these first and run again\n"
+        }
+        return out
+    }
+
+    private func renderText(_ diagnostics: ArraySlice<Diagnostic>) -> String {
         var out = ""
         for diagnostic in diagnostics {
             out += line(location: diagnostic.location, severity: diagnostic.severity.rawValue, message: diagnostic.message,
