@@ -300,15 +300,39 @@ public final class AWSHTTPTransport: AWSTransport {
         if !prepared.body.isEmpty {
             request.body = .bytes(ByteBuffer(bytes: prepared.body))
         }
+        let client = httpClient, seconds = configuration.requestTimeout, sending = request
         do {
-            let timeout = TimeAmount.milliseconds(Int64(configuration.requestTimeout * 1000))
-            let response = try await httpClient.execute(request, timeout: timeout)
-            let body = try await response.body.collect(upTo: 64 << 20)
-            return .response(status: Int(response.status.code),
-                             headers: response.headers.map { (name: $0.name, value: $0.value) },
-                             body: Data(body.readableBytesView))
+            // One deadline for the whole attempt: connect, headers and body. AsyncHTTPClient's own
+            // timeouts cover the head, and its read timeout only the gap between two reads, so a
+            // body trickled a byte at a time would otherwise never end (issue 16 item 5).
+            return try await Self.within(seconds) {
+                let response = try await client.execute(sending, timeout: .milliseconds(Int64(seconds * 1000)))
+                let body = try await response.body.collect(upTo: 64 << 20)
+                return .response(status: Int(response.status.code),
+                                 headers: response.headers.map { (name: $0.name, value: $0.value) },
+                                 body: Data(body.readableBytesView))
+            }
+        } catch is AttemptDeadline {
+            return .failure(TransportFailure(kind: .timeout, message: "timed out (no complete response within \(seconds) s)",
+                                             retryable: true, operation: operation))
         } catch {
             return .failure(Self.classifyTransportError(error, operation: operation))
+        }
+    }
+
+    struct AttemptDeadline: Error {}
+
+    /// `body`'s result, or `AttemptDeadline` once `seconds` have passed (`body` is cancelled).
+    static func within<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+                throw AttemptDeadline()
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw AttemptDeadline() }
+            return first
         }
     }
 

@@ -192,6 +192,22 @@ struct RetryTests {
             #expect(error.kind == .timeout)
         }
     }
+
+    /// Issue 16 item 5: a body trickled one byte at a time (each read well within the read
+    /// timeout) still ends at the attempt's deadline, which covers connect, headers and body.
+    @Test(.timeLimit(.minutes(1)))
+    func trickledBodyEndsAtTheAttemptDeadline() async throws {
+        try await withServer { server in
+            server.enqueue(.trickle(body: String(repeating: " ", count: 200) + "{}", interval: 0.1))
+            let started = ContinuousClock.now
+            let error = try await #require(throws: AWSTransportError.self) {
+                try await withTransport(server: server, maxAttempts: 1, requestTimeout: 1) { try await $0.send(request) }
+            }
+            let elapsed = ContinuousClock.now - started
+            #expect(error.kind == .timeout, "\(error)")
+            #expect(elapsed < .seconds(5), "took \(elapsed) (the body alone takes 20 s)")
+        }
+    }
 }
 
 @Suite("eventual-consistency retries")

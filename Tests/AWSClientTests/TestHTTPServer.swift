@@ -35,6 +35,8 @@ final class TestHTTPServer: @unchecked Sendable {
         /// Close with SO_LINGER 0, so the client sees a TCP reset.
         case reset
         case delay(Double, Action)
+        /// Headers at once, then the body one byte every `interval` seconds (a hostile or stuck peer).
+        case trickle(body: String, interval: Double)
 
         static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Action {
             .respond(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
@@ -111,6 +113,20 @@ final class TestHTTPServer: @unchecked Sendable {
             }
         }
 
+        func trickle(_ bytes: ArraySlice<UInt8>, every interval: Double, context: ChannelHandlerContext) {
+            guard let first = bytes.first else {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(Int64(interval * 1000))) {
+                let (handler, ctx) = loopBound.value
+                guard ctx.channel.isActive else { return }
+                ctx.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: [first])))), promise: nil)
+                handler.trickle(bytes.dropFirst(), every: interval, context: ctx)
+            }
+        }
+
         func perform(_ action: Action, context: ChannelHandlerContext, version: HTTPVersion) {
             switch action {
             case .drop:
@@ -130,6 +146,12 @@ final class TestHTTPServer: @unchecked Sendable {
                     let (handler, ctx) = loopBound.value
                     handler.perform(next, context: ctx, version: version)
                 }
+            case .trickle(let text, let interval):
+                var h = HTTPHeaders()
+                h.add(name: "Content-Type", value: "application/json")
+                h.add(name: "Content-Length", value: String(text.utf8.count))
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .ok, headers: h))), promise: nil)
+                trickle(Array(text.utf8)[...], every: interval, context: context)
             case .respond(let status, let headers, let text):
                 var h = HTTPHeaders()
                 for (k, v) in headers { h.add(name: k, value: v) }
