@@ -30,13 +30,14 @@ case "planner":
     plannerBenchmark()
 case "read":
     func value(_ flag: String) -> Double? { arguments.firstIndex(of: flag).flatMap { Double(arguments[$0 + 1]) } }
-    try await readBenchmark(baseline: arguments.contains("--baseline"), users: Int(value("--users") ?? 1000), speed: value("--speed") ?? 1)
+    try await readBenchmark(baseline: arguments.contains("--baseline"), export: arguments.contains("--export"),
+                            users: Int(value("--users") ?? 1000), speed: value("--speed") ?? 1)
 case "apply":
     try await applyBenchmark()
 case "flows":
     flowBenchmark()
 default:
-    print("usage: patchbay-bench planner | read [--baseline] | apply | flows")
+    print("usage: patchbay-bench planner | read [--users N] [--speed X] [--baseline] [--export] | apply | flows")
     exit(2)
 }
 
@@ -79,7 +80,7 @@ func convergedLiveState(_ desired: DesiredState) -> LiveState {
 
 // MARK: reading an instance
 
-func readBenchmark(baseline: Bool, users: Int, speed: Double) async throws {
+func readBenchmark(baseline: Bool, export: Bool, users: Int, speed: Double) async throws {
     var center = SyntheticCenter()
     center.users = users
     let desired = center.desired()
@@ -139,6 +140,7 @@ func readBenchmark(baseline: Bool, users: Int, speed: Double) async throws {
     try await measure("no change", .full)
     try await driftThree(reader, instanceId: server.instanceId, center: center)
     try await measure("3 edits behind its back", .verified)
+    if export { try await exportBenchmark(reader, transport, instanceId: server.instanceId, speed: speed) }
     if baseline {
         let before = transport.statistics.snapshot()
         let start = Date()
@@ -151,6 +153,23 @@ func readBenchmark(baseline: Bool, users: Int, speed: Double) async throws {
     }
     try await transport.shutdown()
     try await server.shutdown()
+}
+
+/// `patchbay export`'s work on the seeded instance: the everything read (Search first, then every
+/// resource in full) and the manifests it becomes (issue 12: within 1.2× the quota bound of its calls).
+func exportBenchmark(_ reader: ConnectClient, _ transport: AWSHTTPTransport, instanceId: String, speed: Double) async throws {
+    let before = transport.statistics.snapshot()
+    let start = Date()
+    let live = try await LiveStateReader(reader: reader, instanceId: instanceId).readEverything()
+    let read = Date().timeIntervalSince(start)
+    let cpu = cpuSeconds()
+    let export = LiveExport.make(live, stack: "bench")
+    let made = cpuSeconds() - cpu
+    let byOperation = callDelta(before, transport.statistics.snapshot())
+    let bound = quotaLowerBound(byOperation, speed: speed)
+    print("export: " + String(format: "%d calls, %.2f s wall, quota bound %.2f s (%.2fx); %d manifest files, %d content files, %.2f s CPU to make them",
+                              live.readCalls, read, bound, bound > 0 ? read / bound : 0, export.manifests.count, export.files.count, made))
+    print("  calls: " + byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
 }
 
 /// A client of the emulator at `url`; with `speed`, its limiter has Connect's per-operation table × speed.
