@@ -124,6 +124,13 @@ struct Router: Sendable {
         ("GET", "/instance/{InstanceId}/bots", "ListBots"),
         ("POST", "/search-prompts", "SearchPrompts"),
 
+        ("PUT", "/predefined-attributes/{InstanceId}", "CreatePredefinedAttribute"),
+        ("POST", "/predefined-attributes/{InstanceId}/{Name}", "UpdatePredefinedAttribute"),
+        ("DELETE", "/predefined-attributes/{InstanceId}/{Name}", "DeletePredefinedAttribute"),
+        ("GET", "/predefined-attributes/{InstanceId}/{Name}", "DescribePredefinedAttribute"),
+        ("GET", "/predefined-attributes/{InstanceId}", "ListPredefinedAttributes"),
+        ("POST", "/search-predefined-attributes", "SearchPredefinedAttributes"),
+
         ("POST", "/phone-number/search-available", "SearchAvailablePhoneNumbers"),
         ("POST", "/phone-number/claim", "ClaimPhoneNumber"),
         ("POST", "/phone-number/list", "ListPhoneNumbersV2"),

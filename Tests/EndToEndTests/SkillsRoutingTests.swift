@@ -1,0 +1,109 @@
+import ConnectAPI
+import Foundation
+import PatchbayTestSupport
+import Testing
+
+/// Issue #11 (skills-based routing), end to end on the emulator: predefined attributes (values
+/// diffed as a set), users' proficiencies and the routing-profile fields apply into an empty
+/// instance with exactly the planned calls, converge, a change made by hand to each (through
+/// boto3, an independent client) is reported (exit 2, its address and field) and repaired with
+/// the minimal calls, and export writes them back so that export → plan shows no changes.
+@Suite struct SkillsRoutingTests {
+    static let manifest = """
+        stack: skills
+        predefinedAttributes:
+          Language:   [English, Spanish, French]
+          Technology: [Billing System, Mobile App]
+
+        """
+
+    /// Runs `script` (Python, boto3 client `c`, instance id `iid`) against the emulator; its stdout.
+    static func boto3(_ emu: TestEmulator, _ script: String) throws -> String {
+        let prologue = """
+            import boto3, json, sys
+            c = boto3.client("connect", endpoint_url=sys.argv[1], region_name="us-east-1",
+                             aws_access_key_id="test", aws_secret_access_key="test")
+            iid = sys.argv[2]
+
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", prologue + script, emu.url.absoluteString, emu.instanceId]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "boto3 failed: \(String(decoding: errors, as: UTF8.self))")
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Every predefined attribute with its values, sorted, as boto3 reads them (`Name=a,b`).
+    static func attributes(_ emu: TestEmulator) throws -> [String] {
+        try boto3(emu, """
+            for page in c.get_paginator("list_predefined_attributes").paginate(InstanceId=iid):
+                for s in page["PredefinedAttributeSummaryList"]:
+                    a = c.describe_predefined_attribute(InstanceId=iid, Name=s["Name"])["PredefinedAttribute"]
+                    print(a["Name"] + "=" + ",".join(sorted(a["Values"]["StringList"])))
+            """).split(separator: "\n").map(String.init).sorted()
+    }
+
+    @Test func predefinedAttributesApplyConvergeDriftRepairPruneAndExport() async throws {
+        try await withEmulator { emu in
+            let dir = try TempDir()
+            let manifests = dir.url.appendingPathComponent("skills")
+            try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+            let main = manifests.appendingPathComponent("patchbay.yaml")
+            try Self.manifest.write(to: main, atomically: true, encoding: .utf8)
+
+            let creates = try await PlanIsApplyTests().planThenApply(manifests, emu)
+            #expect(creates == ["CreatePredefinedAttribute", "CreatePredefinedAttribute"])
+            #expect(try Self.attributes(emu) == ["Language=English,French,Spanish", "Technology=Billing System,Mobile App"])
+            let clean = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(clean.exitCode == 0 && clean.stdout.contains("No changes"), "\(clean)")
+
+            // The same values in another order are no change (a set); a value replaced by hand is.
+            try edit(main, "[English, Spanish, French]", "[French, English, Spanish]")
+            let reordered = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(reordered.exitCode == 0, "\(reordered)")
+            _ = try Self.boto3(emu, """
+                c.update_predefined_attribute(InstanceId=iid, Name="Language", Values={"StringList": ["English", "German"]})
+                """)
+            let drift = try await patchbay(["plan", manifests.path, "--format", "json", "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(drift.exitCode == 2, "\(drift)")
+            let doc = try PlanJSON.parse(drift.stdout)
+            #expect(doc.changes.map(\.address) == ["predefinedAttribute.Language"])
+            #expect(doc.change("predefinedAttribute.Language")?.paths == ["values"])
+            #expect(doc.change("predefinedAttribute.Language")?.calls == ["UpdatePredefinedAttribute"])
+            var mark = try emu.requests().count
+            let repair = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
+            #expect(repair.exitCode == 0, "\(repair)")
+            #expect(try emu.writes(since: mark) == ["UpdatePredefinedAttribute"])
+            #expect(try Self.attributes(emu).first == "Language=English,French,Spanish")
+
+            // Export writes them back as the manifest spells them: export → plan shows no changes.
+            let exported = dir.url.appendingPathComponent("exported")
+            let export = try await patchbay(["export", "--out", exported.path, "--stack", "skills", "--only", "predefinedAttributes"] + emu.connectionArguments)
+            #expect(export.exitCode == 0, "\(export)")
+            let text = try String(contentsOf: exported.appendingPathComponent("predefined-attributes.yaml"), encoding: .utf8)
+            #expect(text.contains("Technology: [Billing System, Mobile App]") || text.contains("- Billing System"), "\(text)")
+            let roundTrip = try await patchbay(["plan", exported.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(roundTrip.exitCode == 0, "\(roundTrip)")
+
+            // They carry no tags (Connect has none for them): a plain plan keeps an undeclared one,
+            // --prune deletes it with one call.
+            try edit(main, "  Technology: [Billing System, Mobile App]\n", "")
+            let kept = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(kept.exitCode == 0, "\(kept)")
+            let pruned = try await PlanIsApplyTests().planThenApply(manifests, emu, prune: true)
+            #expect(pruned == ["DeletePredefinedAttribute"])
+            #expect(try Self.attributes(emu) == ["Language=English,French,Spanish"])
+            mark = try emu.requests().count
+            let after = try await patchbay(["plan", manifests.path, "--prune", "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(after.exitCode == 0, "\(after)")
+            #expect(try emu.writes(since: mark).isEmpty)
+        }
+    }
+}
