@@ -65,6 +65,17 @@ struct PredefinedAttributeReader: ManifestSection {
         return nil
     }
 
+    /// Every proficiency names a value its attribute declares (an external attribute's values are unknown: any).
+    func check(_ assembler: ManifestAssembler) {
+        let declared = Dictionary(assembler.values(of: .predefinedAttribute, as: PredefinedAttribute.self).map { ($0.name, $0.values) },
+                                  uniquingKeysWith: { first, _ in first })
+        for site in assembler.proficiencyValues {
+            guard let values = declared[site.attribute], !values.contains(site.value) else { continue }
+            assembler.context.error("\(site.owner) has a proficiency in unknown value '\(site.value)' of predefined attribute '\(site.attribute)'"
+                                    + EditDistance.didYouMean(site.value, among: values), at: site.location)
+        }
+    }
+
     func store(from assembler: ManifestAssembler, into desired: inout DesiredState) {
         desired.predefinedAttributes = assembler.values(of: .predefinedAttribute, as: PredefinedAttribute.self).sortedByName()
     }
