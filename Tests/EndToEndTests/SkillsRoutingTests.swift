@@ -204,4 +204,72 @@ import Testing
             #expect(after.change("user.jdoe") == nil && after.change("user.plain") == nil)
         }
     }
+    @Test func agentAvailabilityTimerApplyConvergeDriftRepair() async throws {
+        try await withEmulator { emu in
+            let dir = try TempDir()
+            let manifests = dir.url.appendingPathComponent("skills")
+            try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+            try """
+                stack: skills
+                routingProfiles:
+                  Tier 1:
+                    description: Front line
+                    defaultOutboundQueue: BasicQueue
+                    concurrency: { voice: 1 }
+                    agentAvailabilityTimer: TIME_SINCE_LAST_INBOUND
+                  Tier 2:
+                    description: Second line
+                    defaultOutboundQueue: BasicQueue
+                    concurrency: { voice: 1 }
+
+                """.write(to: manifests.appendingPathComponent("patchbay.yaml"), atomically: true, encoding: .utf8)
+            let creates = try await PlanIsApplyTests().planThenApply(manifests, emu)
+            #expect(creates == ["CreateRoutingProfile", "CreateRoutingProfile"])
+            let timers = """
+                for p in c.get_paginator("list_routing_profiles").paginate(InstanceId=iid):
+                    for s in p["RoutingProfileSummaryList"]:
+                        if s["Name"].startswith("Tier"):
+                            r = c.describe_routing_profile(InstanceId=iid, RoutingProfileId=s["Id"])["RoutingProfile"]
+                            print(r["Name"] + "=" + r["AgentAvailabilityTimer"])
+                """
+            #expect(try await Self.boto3(emu, timers) == "Tier 1=TIME_SINCE_LAST_INBOUND\nTier 2=TIME_SINCE_LAST_ACTIVITY")
+            // No change: SearchRoutingProfiles lacks the timer, so one DescribeRoutingProfile, for Tier 1 only.
+            var mark = try emu.requests().count
+            let clean = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(clean.exitCode == 0 && clean.stdout.contains("No changes"), "\(clean)")
+            #expect(try emu.requests(since: mark).filter { $0.operation == "DescribeRoutingProfile" }.count == 1)
+
+            _ = try await Self.boto3(emu, """
+                rid = [s["Id"] for p in c.get_paginator("list_routing_profiles").paginate(InstanceId=iid)
+                       for s in p["RoutingProfileSummaryList"] if s["Name"] == "Tier 1"][0]
+                c.update_routing_profile_agent_availability_timer(InstanceId=iid, RoutingProfileId=rid,
+                                                                  AgentAvailabilityTimer="TIME_SINCE_LAST_ACTIVITY")
+                """)
+            let drift = try await patchbay(["plan", manifests.path, "--format", "json", "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(drift.exitCode == 2, "\(drift)")
+            let doc = try PlanJSON.parse(drift.stdout)
+            #expect(doc.changes.map(\.address) == ["routingProfile.Tier 1"])
+            #expect(doc.change("routingProfile.Tier 1")?.paths == ["agentAvailabilityTimer"])
+            #expect(doc.change("routingProfile.Tier 1")?.calls?.contains("UpdateRoutingProfileAgentAvailabilityTimer") == true)
+            mark = try emu.requests().count
+            let repair = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
+            #expect(repair.exitCode == 0, "\(repair)")
+            #expect(try emu.writes(since: mark).contains("UpdateRoutingProfileAgentAvailabilityTimer"))
+            #expect(try await Self.boto3(emu, timers) == "Tier 1=TIME_SINCE_LAST_INBOUND\nTier 2=TIME_SINCE_LAST_ACTIVITY")
+            let after = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
+            #expect(after.exitCode == 0, "\(after)")
+
+            // Export writes it back (Tier 1 only: Tier 2 is at Connect's default).
+            let exported = dir.url.appendingPathComponent("exported")
+            let export = try await patchbay(["export", "--out", exported.path, "--stack", "skills", "--only", "routingProfiles"]
+                                            + emu.connectionArguments)
+            #expect(export.exitCode == 0, "\(export)")
+            let text = try String(contentsOf: exported.appendingPathComponent("routing-profiles.yaml"), encoding: .utf8)
+            #expect(text.contains("agentAvailabilityTimer: TIME_SINCE_LAST_INBOUND"), "\(text)")
+            #expect(!text.contains("TIME_SINCE_LAST_ACTIVITY"), "\(text)")
+            let roundTrip = try await patchbay(["plan", exported.path, "--format", "json"] + emu.connectionArguments)
+            #expect(roundTrip.exitCode == 0, "\(roundTrip)")
+            #expect(try PlanJSON.parse(roundTrip.stdout).changes.filter { $0.address.hasPrefix("routingProfile.Tier") }.isEmpty)
+        }
+    }
 }
