@@ -77,6 +77,9 @@ public struct EmulatorQuotas: Sendable, Equatable {
     public var securityProfilesPerInstance = 100
     public var userHierarchyGroupsPerInstance = 500
     public var agentStatusesPerInstance = 50
+    /// Predefined attributes per instance: the stored AWS pages point at the quotas page without the
+    /// number ("For the predefined attributes per instance quota, see Amazon Connect quotas"); 128 here.
+    public var predefinedAttributesPerInstance = 128
     public init() {}
 
     /// `patchbay emulator --quota KEY=N` (issue 14 item 3): every quota above, by the key `plan

@@ -5,7 +5,8 @@ import Foundation
 /// per kind, registered in `KindRegistry`.
 enum ResourceKind: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case hoursOfOperation, queue, routingProfile, contactFlow, flowModule, securityProfile,
-         hierarchyGroup, user, quickConnect, agentStatus, prompt, phoneNumber
+         hierarchyGroup, user, quickConnect, agentStatus, prompt, phoneNumber,
+         predefinedAttribute
 
     var handler: KindHandler { KindRegistry.handler(self) }
     var arnSegment: String { handler.arnSegment }

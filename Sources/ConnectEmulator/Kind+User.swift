@@ -13,7 +13,7 @@ enum UserKind {
 
     static let handler = KindHandler(
         kind: .user, searchMaxResults: 500, summaryNameKey: "Username", quota: { $0.usersPerInstance },
-        operations: [
+        operations: ([
             "CreateUser": { s, c in try s.createResponse(.user, create(s, c)) },
             "UpdateUserIdentityInfo": update { _, c, r in
                 guard let info = c.body["IdentityInfo"]?.objectValue else { throw ConnectError.invalidParameter("IdentityInfo is required") }
@@ -28,7 +28,7 @@ enum UserKind {
             },
             "UpdateUserSecurityProfiles": update { s, c, r in r.attrs["SecurityProfileIds"] = try securityProfileIds(s, c) },
             "UpdateUserHierarchy": update { s, c, r in r.attrs["HierarchyGroupId"] = try hierarchyGroup(s, c) },
-        ],
+        ] as [String: Operation]).merging(UserProficiencyOperations.operations) { own, _ in own },
         references: { r in
             var refs = (r.attrs["SecurityProfileIds"]?.arrayValue ?? []).compactMap(\.stringValue).map { ResourceRef(kind: .securityProfile, id: $0) }
             if let rp = r.attrs["RoutingProfileId"]?.stringValue { refs.append(ResourceRef(kind: .routingProfile, id: rp)) }

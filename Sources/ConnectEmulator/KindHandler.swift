@@ -108,6 +108,7 @@ struct KindWire: Sendable {
         .agentStatus: .init(noun: "AgentStatus", plural: "AgentStatuses", idLabel: "AgentStatusId", arnSegment: "agent-state", describeKeys: ("AgentStatusId", "AgentStatusARN", "Name"), createKeys: ("AgentStatusId", "AgentStatusARN"), members: ("AgentStatus", "AgentStatusSummaryList", "AgentStatuses"), label: "agent status", resourceType: "AGENT_STATUS"),
         .phoneNumber: .init(noun: "PhoneNumber", plural: "PhoneNumbers", idLabel: "PhoneNumberId", arnSegment: "phone-number", describeKeys: ("PhoneNumberId", "PhoneNumberArn", "PhoneNumber"), createKeys: ("PhoneNumberId", "PhoneNumberArn"), members: ("ClaimedPhoneNumberSummary", "ListPhoneNumbersSummaryList", "ListPhoneNumbersSummaryList"), label: "phone number", resourceType: "PHONE_NUMBER"),
         .prompt: .init(noun: "Prompt", plural: "Prompts", idLabel: "PromptId", arnSegment: "prompt", describeKeys: ("PromptId", "PromptARN", "Name"), createKeys: ("PromptId", "PromptARN"), members: ("Prompt", "PromptSummaryList", "Prompts"), label: "prompt", resourceType: "PROMPT"),
+        .predefinedAttribute: .init(noun: "PredefinedAttribute", plural: "PredefinedAttributes", idLabel: "Name", arnSegment: "predefined-attribute", describeKeys: ("Name", "Arn", "Name"), createKeys: ("Name", "Arn"), members: ("PredefinedAttribute", "PredefinedAttributeSummaryList", "PredefinedAttributes"), label: "predefined attribute", resourceType: "PREDEFINED_ATTRIBUTE"),
     ]
     // swiftlint:enable line_length
 }
@@ -118,6 +119,7 @@ enum KindRegistry {
         HoursOfOperationKind.handler, QueueKind.handler, RoutingProfileKind.handler, ContactFlowKind.handler,
         FlowModuleKind.handler, SecurityProfileKind.handler, HierarchyGroupKind.handler, UserKind.handler,
         QuickConnectKind.handler, AgentStatusKind.handler, PromptKind.handler, PhoneNumberKind.handler,
+        PredefinedAttributeKind.handler,
     ]
 
     static let byKind: [ResourceKind: KindHandler] = Dictionary(uniqueKeysWithValues: handlers.map { ($0.kind, $0) })

@@ -16,6 +16,8 @@ public indirect enum FieldShape: Sendable {
     case resources(ObjectSpec)
     /// The user hierarchy group tree: name → subtree (or empty).
     case groupTree
+    /// A value of the shape, or `{ external: true }` (a predefined attribute's list of values).
+    case orExternal(FieldShape)
 }
 
 /// One key of a mapping.

@@ -105,6 +105,8 @@ public enum JSONSchemaGenerator {
             ])
         case .groupTree:
             return .object(["$ref": .string("#/$defs/groupTree")])
+        case .orExternal(let shape):
+            return .object(["anyOf": .array([shapeSchema(shape, defs: &defs), .object(["$ref": .string("#/$defs/external")])])])
         }
     }
 }

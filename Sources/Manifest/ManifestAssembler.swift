@@ -14,6 +14,8 @@ final class ManifestAssembler {
     /// The type of every flow declared with a valid `type`, for references that need a flow of a given type.
     var flowTypes: [String: FlowType] = [:]
     var references: [ReferenceSite] = []
+    /// Each proficiency's attribute value, checked against the attribute's declared values once all are read.
+    var proficiencyValues: [ProficiencyValueSite] = []
     /// The manifest file being read (flow content paths are relative to it).
     var currentManifestPath = ""
 

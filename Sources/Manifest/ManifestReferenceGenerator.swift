@@ -57,6 +57,7 @@ public enum ManifestReferenceGenerator {
         case .resources(let spec):
             return spec.fields.isEmpty ? "mapping name → `{ external: true }`" : "mapping name → `\(spec.title)` or `{ external: true }`"
         case .groupTree: return "tree of group names"
+        case .orExternal(let inner): return "\(describe(inner)), or `{ external: true }`"
         }
     }
 }

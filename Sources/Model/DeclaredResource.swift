@@ -85,6 +85,7 @@ extension User: DeclaredResource {
         [Reference(ResourceAddress(.routingProfile, routingProfile))]
             + securityProfiles.map { Reference(ResourceAddress(.securityProfile, $0)) }
             + (hierarchyGroup.map { [Reference(ResourceAddress(.hierarchyGroup, $0))] } ?? [])
+            + (proficiencies ?? [:]).keys.sorted().map { Reference(ResourceAddress(.predefinedAttribute, $0)) }
     }
 }
 

@@ -25,6 +25,8 @@ public struct DesiredState: Sendable, Hashable {
     public var phoneNumbers: [PhoneNumber] = []
     /// Lambda functions and Lex bot aliases to associate with the instance, by ARN.
     public var integrations: [Integration] = []
+    /// Predefined attributes and their values, by name.
+    public var predefinedAttributes: [PredefinedAttribute] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -72,6 +74,7 @@ public struct DesiredState: Sendable, Hashable {
         all += agentStatuses as [any DeclaredResource]
         all += phoneNumbers as [any DeclaredResource]
         all += integrations as [any DeclaredResource]
+        all += predefinedAttributes as [any DeclaredResource]
         return all
     }
 

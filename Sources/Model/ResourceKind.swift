@@ -78,11 +78,15 @@ public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConverti
                                           referencePrefix: "user", rank: 100)
     public static let agentStatus = ResourceKind("agentStatus", displayName: "agent status", manifestSection: "agentStatuses",
                                                  rank: 110)
+    /// Predefined attributes (`predefinedAttributes:`), by name; users' proficiencies name them, so they come before users.
+    public static let predefinedAttribute = ResourceKind("predefinedAttribute", displayName: "predefined attribute",
+                                                         manifestSection: "predefinedAttributes", rank: 95)
 
     /// Every kind, in creation order.
     public static let all: [ResourceKind] = [
         .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .lambdaFunction, .lexBot, .flowModule, .flow,
         .phoneNumber, .routingProfile, .securityProfile, .hierarchyGroup, .user, .agentStatus,
+        .predefinedAttribute,
     ]
     /// Kinds with resources declared by name (everything but the hierarchy structure).
     public static var allCases: [ResourceKind] { all.filter { $0 != .userHierarchy } }

@@ -9,6 +9,8 @@ public struct RoutingProfile: Sendable, Hashable {
     public var concurrency: [Channel: Int]
     /// Queue configurations, sorted by queue name.
     public var queues: [RoutingProfileQueue] = []
+    /// How an agent's availability is measured for routing; nil: Connect's default, not managed.
+    public var agentAvailabilityTimer: AgentAvailabilityTimer?
     public var tags: [String: String] = [:]
     public var renamedFrom: [String] = []
 
@@ -22,4 +24,9 @@ public struct RoutingProfile: Sendable, Hashable {
     }
 
     public var address: ResourceAddress { ResourceAddress(.routingProfile, name) }
+
+    /// UpdateRoutingProfileAgentAvailabilityTimer's values.
+    public enum AgentAvailabilityTimer: String, Sendable, Hashable, CaseIterable {
+        case timeSinceLastActivity = "TIME_SINCE_LAST_ACTIVITY", timeSinceLastInbound = "TIME_SINCE_LAST_INBOUND"
+    }
 }

@@ -15,6 +15,9 @@ public struct User: Sendable, Hashable {
     /// Hierarchy group path (`Americas/New York`).
     public var hierarchyGroup: String?
     public var phone: PhoneConfig = PhoneConfig()
+    /// Routing proficiencies: predefined attribute → value → level (1–5, the levels Connect
+    /// accepts). nil: not managed (the user's proficiencies are left as they are).
+    public var proficiencies: [String: [String: Int]]?
     public var tags: [String: String] = [:]
     /// Former usernames. Connect cannot rename a user: a user found under one of these names
     /// is replaced (deleted and created again), which the plan flags loudly.

@@ -18,6 +18,7 @@ enum ManifestKinds {
         PhoneNumberReader(),
         IntegrationsReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
+        PredefinedAttributeReader(),
     ]
 
     private static let byKey: [String: any ManifestSection] = Dictionary(

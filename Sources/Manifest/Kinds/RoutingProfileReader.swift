@@ -24,6 +24,8 @@ struct RoutingProfileReader: ManifestKindReader {
         FieldSpec("defaultOutboundQueue", ManifestSchema.name, required: true, "Queue by name (declared, default or external)."),
         FieldSpec("concurrency", .object(RoutingProfileReader.concurrency), required: true, "Channels listed are enabled."),
         FieldSpec("queues", .list(.object(RoutingProfileReader.queueEntry)), "Queues and their channels, priority and delay."),
+        FieldSpec("agentAvailabilityTimer", .enumeration(RoutingProfile.AgentAvailabilityTimer.allCases.map(\.rawValue)),
+                  "TIME_SINCE_LAST_ACTIVITY or TIME_SINCE_LAST_INBOUND; absent: Connect's default, not managed."),
         ManifestSchema.tagsField, ManifestSchema.renamedFrom,
     ])
 
@@ -32,11 +34,13 @@ struct RoutingProfileReader: ManifestKindReader {
         let defaultQueue = body.reference("defaultOutboundQueue", to: .queue)
         let concurrency = readConcurrency(body)
         let entries = readQueues(body, concurrency: concurrency)
+        let timer = body.enumeration("agentAvailabilityTimer", as: RoutingProfile.AgentAvailabilityTimer.self)
         guard let description, let defaultQueue, let concurrency else { return nil }
         let queues = entries.sorted { ($0.queue, $0.channels[0]) < ($1.queue, $1.channels[0]) }
         return RoutingProfile(name: body.name, description: description, defaultOutboundQueue: defaultQueue,
                               concurrency: concurrency) {
             $0.queues = queues
+            $0.agentAvailabilityTimer = timer
             $0.tags = body.tags
             $0.renamedFrom = body.renamedFrom
         }

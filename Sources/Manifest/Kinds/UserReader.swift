@@ -26,6 +26,8 @@ struct UserReader: ManifestKindReader {
                   "1 to 10 security profiles by name."),
         FieldSpec("hierarchyGroup", .string(minLength: 1), "Hierarchy group path, e.g. Americas/New York."),
         FieldSpec("phone", .object(UserReader.phone), "Phone settings (default: soft phone, no auto-accept, no after-contact work)."),
+        FieldSpec("proficiencies", .map(.map(.integer(minimum: 1, maximum: 5))),
+                  "Routing proficiencies: predefined attribute → value → level 1–5 (at most 10); absent: not managed."),
         ManifestSchema.tagsField,
         FieldSpec("renamedFrom", .list(ManifestSchema.name),
                   "Former usernames. Connect cannot rename a user: the old user is deleted and the new one created (a replace, flagged in the plan)."),
@@ -52,6 +54,7 @@ struct UserReader: ManifestKindReader {
         }
         let hierarchyGroup = body.reference("hierarchyGroup", to: .hierarchyGroup)
         let phone = body["phone"] == nil ? PhoneConfig() : readPhone(body)
+        let proficiencies = readProficiencies(body)
         let user = User(username: body.name, routingProfile: routingProfile ?? "", securityProfiles: securityProfiles ?? []) {
             $0.firstName = body.limitedString("firstName")
             $0.lastName = body.limitedString("lastName")
@@ -61,10 +64,11 @@ struct UserReader: ManifestKindReader {
             $0.password = password
             $0.hierarchyGroup = hierarchyGroup
             $0.phone = phone ?? PhoneConfig()
+            $0.proficiencies = proficiencies ?? nil
             $0.tags = body.tags
             $0.renamedFrom = body.renamedFrom
         }
-        guard routingProfile != nil, securityProfiles != nil, phone != nil else { return nil }
+        guard routingProfile != nil, securityProfiles != nil, phone != nil, proficiencies != .some(nil) else { return nil }
         return user
     }
 

@@ -20,6 +20,7 @@ enum KindRegistry {
         AnyKindHandler(HierarchyGroupHandler()),
         AnyKindHandler(UserHandler()),
         AnyKindHandler(AgentStatusHandler()),
+        AnyKindHandler(PredefinedAttributeHandler()),
     ]
 
     private static let byKind: [ResourceKind: AnyKindHandler] = Dictionary(

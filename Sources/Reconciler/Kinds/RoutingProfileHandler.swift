@@ -10,7 +10,7 @@ struct RoutingProfileHandler: SearchableKind {
     func declared(in desired: DesiredState) -> [Model.RoutingProfile] { desired.routingProfiles }
 
     func fields(of p: Model.RoutingProfile, content: FlowContentProjector) -> [String: FieldValue] {
-        [
+        var fields: [String: FieldValue] = [
             "description": .string(p.description),
             "defaultOutboundQueue": .string(p.defaultOutboundQueue),
             "concurrency": .object(Dictionary(uniqueKeysWithValues: p.concurrency.map { ($0.key.rawValue, FieldValue.int($0.value)) })),
@@ -18,6 +18,8 @@ struct RoutingProfileHandler: SearchableKind {
                 entry.channels.map { (queue: entry.queue, channel: $0.rawValue, priority: entry.priority, delay: entry.delay) }
             }),
         ]
+        if let timer = p.agentAvailabilityTimer { fields["agentAvailabilityTimer"] = .string(timer.rawValue) }
+        return fields
     }
 
     func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] {
@@ -32,6 +34,7 @@ struct RoutingProfileHandler: SearchableKind {
             "DefaultOutboundQueueId": .id(ResourceAddress(.queue, p.defaultOutboundQueue)),
             "QueueConfigs": configs.isEmpty ? nil : .list(Array(configs.prefix(RoutingQueueDelta.batchSize))),
             "MediaConcurrencies": concurrencies(p.concurrency), "Tags": .map(tags),
+            "AgentAvailabilityTimer": p.agentAvailabilityTimer.map { .string($0.rawValue) },
         ], creates: CallShapes.creates(p.address, "RoutingProfileId", "RoutingProfileArn"))]
         for batch in RoutingQueueDelta.batches(Array(configs.dropFirst(RoutingQueueDelta.batchSize))) {
             calls.append(PlannedCall(.associateRoutingProfileQueues, [
@@ -59,6 +62,10 @@ struct RoutingProfileHandler: SearchableKind {
         for batch in RoutingQueueDelta.batches(delta.update.map(queueConfig)) {
             calls.append(PlannedCall(.updateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
                                                                    "QueueConfigs": .list(batch)]))
+        }
+        if changed.contains("agentAvailabilityTimer"), let timer = p.agentAvailabilityTimer {
+            calls.append(PlannedCall(.updateRoutingProfileAgentAvailabilityTimer, ["InstanceId": .instanceId, "RoutingProfileId": id,
+                                                                                   "AgentAvailabilityTimer": .string(timer.rawValue)]))
         }
         if changed.contains("defaultOutboundQueue") {
             calls.append(PlannedCall(.updateRoutingProfileDefaultOutboundQueue, ["InstanceId": .instanceId, "RoutingProfileId": id,
@@ -120,6 +127,28 @@ extension RoutingProfileHandler {
     /// unless the fingerprint tag matches the manifests, nothing modified the profile since it was
     /// written, and the queue ids Search does return agree.
     func details(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        withTimer(queueDetails(p, identity, context), identity, context)
+    }
+
+    /// SearchRoutingProfiles does not return AgentAvailabilityTimer (the model's documentation, and
+    /// the emulator follows it): one DescribeRoutingProfile, only for a profile whose manifest sets it.
+    private func withTimer(_ base: DetailPlan, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        guard context.manages("agentAvailabilityTimer", of: identity.address) else { return base }
+        let read = context.read, id = identity.id
+        return .fetch {
+            var fields: [String: FieldValue]
+            switch base {
+            case let .trusted(known), let .known(known): fields = known
+            case let .fetch(run): fields = try await run()
+            case .none: fields = [:]
+            }
+            let profile = try await read.one { try await read.reader.describe(ConnectAPI.RoutingProfile.self, instanceId: read.instanceId, id: id) }
+            fields["agentAvailabilityTimer"] = .string(profile.AgentAvailabilityTimer?.rawValue ?? "TIME_SINCE_LAST_ACTIVITY")
+            return fields
+        }
+    }
+
+    private func queueDetails(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
         if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: { Fingerprint.of($0["queues"] ?? .null) }),
            let queues = mine["queues"] {
             let declaredIds = RoutingQueueDelta.entries(queues).map { context.names.id(of: ResourceAddress(.queue, $0.queue)) }
@@ -166,6 +195,8 @@ extension RoutingProfileHandler {
             }
         var fields = live.fields
         fields["queues"] = .list(entries)
+        // Connect's default timer is left out (absent in the manifest means the default).
+        if fields["agentAvailabilityTimer"] == .string("TIME_SINCE_LAST_ACTIVITY") { fields["agentAvailabilityTimer"] = nil }
         return .named(live, fields)
     }
 }

@@ -24,6 +24,7 @@ struct UserHandler: SearchableKind {
                                       deskPhoneNumber: u.phone.deskPhoneNumber),
         ]
         if u.password != nil { fields["password"] = .sensitive }
+        if let p = u.proficiencies { fields["proficiencies"] = Self.proficienciesValue(p) }
         return fields
     }
 
@@ -44,7 +45,7 @@ struct UserHandler: SearchableKind {
             "SecurityProfileIds": securityProfileIds(u),
             "RoutingProfileId": .id(ResourceAddress(.routingProfile, u.routingProfile)),
             "HierarchyGroupId": u.hierarchyGroup.map { .id(ResourceAddress(.hierarchyGroup, $0)) }, "Tags": .map(tags),
-        ], creates: CallShapes.creates(u.address, "UserId", "UserArn"))]
+        ], creates: CallShapes.creates(u.address, "UserId", "UserArn"))] + proficiencyCreateCalls(u)
     }
 
     func updateCalls(_ u: Model.User, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
@@ -69,6 +70,7 @@ struct UserHandler: SearchableKind {
             calls.append(PlannedCall(.updateUserHierarchy, ["InstanceId": .instanceId, "UserId": id,
                 "HierarchyGroupId": u.hierarchyGroup.map { .id(ResourceAddress(.hierarchyGroup, $0)) }]))
         }
+        if changed.contains("proficiencies") { calls += proficiencyUpdateCalls(u, live: live) }
         return calls
     }
 
@@ -78,6 +80,7 @@ struct UserHandler: SearchableKind {
         CallShapes.reference(live.fields, "routingProfile", .routingProfile)
             + CallShapes.strings(live.fields["securityProfiles"]).map { ResourceAddress(.securityProfile, $0) }
             + CallShapes.reference(live.fields, "hierarchyGroup", .hierarchyGroup)
+            + Self.proficiencies(live.fields["proficiencies"]).keys.sorted().map { ResourceAddress(.predefinedAttribute, $0) }
     }
 
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
@@ -119,6 +122,10 @@ extension UserHandler {
     /// SearchUsers lacks e-mail, secondary e-mail and mobile: DescribeUser, unless the
     /// fingerprint tag matches the manifests and nothing modified the user since it was written.
     func details(_ u: UserSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
+        withProficiencies(identityDetails(u, identity, context), identity, context)
+    }
+
+    private func identityDetails(_ u: UserSearchSummary, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
         if let mine = context.vouched(identity, tag: u.Tags?[Fingerprint.identityTag], fingerprint: { Fingerprint.of(Fingerprint.identity($0)) }) {
             return .trusted(["email": mine["email"] ?? "", "secondaryEmail": mine["secondaryEmail"] ?? "",
                              "mobile": mine["mobile"] ?? ""])
@@ -166,6 +173,7 @@ extension UserHandler {
         if let external = export.external(live) { return external }
         var fields = live.fields
         fields["password"] = nil
+        if fields["proficiencies"] == .object([:]) { fields["proficiencies"] = nil }
         if case let .object(phone)? = fields["phone"] {
             let set = ExportBody.dropping(["autoAccept": false, "afterContactWorkSeconds": 0, "deskPhoneNumber": .null], from: phone)
             fields["phone"] = set == ["type": "SOFT_PHONE"] ? nil : .object(set)
