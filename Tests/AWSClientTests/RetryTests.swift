@@ -193,6 +193,30 @@ struct RetryTests {
         }
     }
 
+    /// Issue 16 item 5: a refused connection fails fast (each attempt at once, then the retry
+    /// policy's backoff), not after the connect timeout per attempt.
+    @Test(.timeLimit(.minutes(1)))
+    func refusedConnectionFailsFast() async throws {
+        let port: Int
+        do {  // a port nothing listens on: bound, then closed
+            let server = try await TestHTTPServer()
+            port = server.port
+            await server.stop()
+        }
+        var config = try AWSClientConfiguration(
+            region: "us-east-1", endpoint: try AWSEndpoint("http://127.0.0.1:\(port)"),
+            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
+        config.connectTimeout = 10
+        config.rateLimits.enabled = false
+        let transport = AWSHTTPTransport(configuration: config)
+        let started = ContinuousClock.now
+        let error = await #expect(throws: AWSTransportError.self) { try await transport.send(request) }
+        let elapsed = ContinuousClock.now - started
+        try await transport.shutdown()
+        #expect(error?.kind == .connection, "\(String(describing: error))")
+        #expect(elapsed < .seconds(8), "took \(elapsed); one connect timeout is 10 s")
+    }
+
     /// Issue 16 item 5: a body trickled one byte at a time (each read well within the read
     /// timeout) still ends at the attempt's deadline, which covers connect, headers and body.
     @Test(.timeLimit(.minutes(1)))
