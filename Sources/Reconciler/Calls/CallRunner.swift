@@ -22,6 +22,7 @@ struct CallRunner: Sendable {
         do {
             response = try await client.perform(call.operation, input: Data(input.compact().utf8))
         } catch let error as ConnectError where error.kind == .duplicateResource {
+            if call.duplicateMeansDone { return }
             // A create that timed out may have succeeded: find it instead of failing. Only a
             // resource this stack created (our tag) is ours to take; anything else appeared
             // between the read and the create and must not be taken over silently.

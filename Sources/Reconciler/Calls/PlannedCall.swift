@@ -20,6 +20,11 @@ public struct PlannedCall: Sendable, Hashable {
     public var deletes: ResourceAddress?
     /// Shown after the operation's name (`CreateContactFlow (placeholder)`).
     public var note: String?
+    /// A create of a named part of a resource (an hours' override) that has no id of its own in the
+    /// plan: a DuplicateResourceException means an earlier attempt whose response was lost made it,
+    /// and the call is taken as done (the next plan compares the part's fields, so a different one
+    /// made by hand in between still shows as a change).
+    public var duplicateMeansDone = false
 
     public init(_ operation: ConnectOperation, _ input: [String: CallValue?], creates: Creates? = nil,
                 deletes: ResourceAddress? = nil, note: String? = nil) {

@@ -96,12 +96,15 @@ struct HoursOfOperationHandler: SearchableKind {
 
     private func overrideCall(_ operation: ConnectOperation, _ o: Model.HoursOfOperationOverride, hours: CallValue,
                               id: String? = nil) -> PlannedCall {
-        PlannedCall(operation, [
+        var call = PlannedCall(operation, [
             "InstanceId": .instanceId, "HoursOfOperationId": hours, "HoursOfOperationOverrideId": id.map(CallValue.string),
             "Name": .string(o.name), "Description": CallShapes.nonEmpty(o.description), "Config": config(o.schedule),
             "EffectiveFrom": .string(o.from.description), "EffectiveTill": .string(o.to.description),
             "OverrideType": .string(o.type.rawValue),
         ])
+        // A retried create whose first response was lost meets its own override (seen under faults).
+        call.duplicateMeansDone = operation == .createHoursOfOperationOverride
+        return call
     }
 
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] {
