@@ -122,6 +122,20 @@ enum DetailPlan: Sendable {
     case known([String: FieldValue])
 }
 
+extension DetailPlan {
+    /// This plan's fields, then `more` on them (one more per-resource call), as one fetch.
+    func then(_ more: @escaping @Sendable ([String: FieldValue]) async throws -> [String: FieldValue]) -> DetailPlan {
+        let base = self
+        return .fetch {
+            switch base {
+            case let .trusted(known), let .known(known): return try await more(known)
+            case let .fetch(run): return try await more(try await run())
+            case .none: return try await more([:])
+            }
+        }
+    }
+}
+
 /// A live resource's fields as Search shows them, before the details are merged in.
 struct LiveProjected: Sendable {
     var fields: [String: FieldValue]

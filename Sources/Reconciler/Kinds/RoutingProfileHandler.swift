@@ -135,13 +135,8 @@ extension RoutingProfileHandler {
     private func withTimer(_ base: DetailPlan, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
         guard context.manages("agentAvailabilityTimer", of: identity.address) else { return base }
         let read = context.read, id = identity.id
-        return .fetch {
-            var fields: [String: FieldValue]
-            switch base {
-            case let .trusted(known), let .known(known): fields = known
-            case let .fetch(run): fields = try await run()
-            case .none: fields = [:]
-            }
+        return base.then { fields in
+            var fields = fields
             let profile = try await read.one { try await read.reader.describe(ConnectAPI.RoutingProfile.self, instanceId: read.instanceId, id: id) }
             fields["agentAvailabilityTimer"] = .string(profile.AgentAvailabilityTimer?.rawValue ?? "TIME_SINCE_LAST_ACTIVITY")
             return fields

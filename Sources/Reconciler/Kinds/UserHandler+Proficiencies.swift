@@ -78,13 +78,8 @@ extension UserHandler {
     func withProficiencies(_ base: DetailPlan, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
         guard context.manages("proficiencies", of: identity.address) else { return base }
         let read = context.read, id = identity.id
-        return .fetch {
-            var fields: [String: FieldValue]
-            switch base {
-            case let .trusted(known), let .known(known): fields = known
-            case let .fetch(run): fields = try await run()
-            case .none: fields = [:]
-            }
+        return base.then { fields in
+            var fields = fields
             let list = try await read.items(read.reader.pages(ListRequest<Listings.UserProficiencies>(instanceId: read.instanceId, parentId: id)))
             fields["proficiencies"] = Self.proficienciesValue(list)
             return fields
