@@ -34,7 +34,9 @@ let package = Package(
     targets: [
         .target(name: "FlowLanguage", swiftSettings: strict),
         .target(name: "Model", swiftSettings: strict),
-        .target(name: "Manifest", dependencies: ["Model", "FlowLanguage", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "Manifest", dependencies: [
+            "Model", "FlowLanguage", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "AWSClient", dependencies: [
             "SigV4",

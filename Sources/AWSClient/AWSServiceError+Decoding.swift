@@ -43,12 +43,23 @@ extension AWSServiceError {
             raw = c
         } else if let t = json["__type"] as? String, !t.isEmpty {
             raw = t
+        } else if let c = xmlElement("Code", in: body) {
+            raw = c  // S3's errors are XML: <Error><Code>NoSuchKey</Code><Message>…</Message></Error>
         }
         let code = raw.map(sanitizeErrorCode) ?? "HTTP \(status)"
-        let message = (json["message"] ?? json["Message"]) as? String ?? ""
+        let message = (json["message"] ?? json["Message"]) as? String ?? xmlElement("Message", in: body) ?? ""
         return AWSServiceError(code: code, message: message, status: status,
                                requestId: header("x-amzn-RequestId") ?? header("x-amz-request-id"),
                                operation: operation, rawBody: body)
+    }
+
+    /// The text of the first `<name>…</name>` of an XML error body.
+    static func xmlElement(_ name: String, in body: Data) -> String? {
+        guard body.first == UInt8(ascii: "<"), let text = String(data: body.prefix(4096), encoding: .utf8),
+              let open = text.range(of: "<\(name)>"), let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex)
+        else { return nil }
+        return String(text[open.upperBound..<close.lowerBound])
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Cuts at the first `:` (drops `:http://internal.amazon.com/...`), then keeps the

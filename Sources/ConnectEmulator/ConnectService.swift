@@ -67,6 +67,9 @@ final class ConnectService: @unchecked Sendable {
 
     func snapshot() -> InstanceState { lock.lock(); defer { lock.unlock() }; return state }
 
+    /// `body` on the state under the lock, outside any operation's journal (S3 objects).
+    func withState<R>(_ body: (inout InstanceState) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&state) }
+
     static let mutatingPrefixes = ["Create", "Update", "Delete", "Associate", "Disassociate", "Tag", "Untag", "Claim", "Release"]
 
     // MARK: - Helpers shared by the handlers

@@ -162,6 +162,12 @@ public struct EmulatorConfiguration: Sendable {
     /// operations the API reference and the model say nothing, so both are served: Patchbay's
     /// verified read must be right either way (docs/emulator.md). Default: they do not.
     public var tagsBumpLastModified: Bool = false
+    /// Whether CreatePrompt / UpdatePrompt need an `s3://` S3Uri to name an object the emulator's
+    /// S3 holds (PUT it first, as to S3 before Connect). `.any` accepts any well-formed URI, for
+    /// state that names buckets outside the emulator. The API reference does not document the
+    /// error for a missing object (docs/emulator.md).
+    public var promptObjects: PromptObjects = .required
+    public enum PromptObjects: String, Sendable, CaseIterable { case required, any }
     /// Test hook: when false, requests need no SigV4 signature. Only the emulator's own
     /// store tests turn it off; `patchbay emulator` always verifies.
     public var verifySignatures: Bool = true

@@ -153,7 +153,10 @@ public final class EmulatorServer: Sendable {
                         let stopping = setBusy(channel, false)
                         let keepAlive = h.isKeepAlive && !stopping
                         var responseHeaders = HTTPHeaders(headers)
-                        responseHeaders.add(name: "Content-Length", value: String(bytes.count))
+                        // A HEAD answer states the length of the body a GET would have (S3 HeadObject).
+                        if !responseHeaders.contains(name: "Content-Length") {
+                            responseHeaders.add(name: "Content-Length", value: String(bytes.count))
+                        }
                         responseHeaders.add(name: "Date", value: Self.httpDate())
                         responseHeaders.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
                         try await outbound.write(.head(HTTPResponseHead(version: h.version, status: .init(statusCode: status), headers: responseHeaders)))

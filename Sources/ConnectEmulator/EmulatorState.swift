@@ -57,6 +57,8 @@ struct InstanceState: Sendable {
     /// Instance-level integrations (AssociateLambdaFunction, AssociateBot): Lambda function ARNs
     /// and Lex V2 bot alias ARNs, sorted.
     var integrations = Integrations()
+    /// The emulator's S3 objects (`ObjectStorage`), by `bucket/key`.
+    var objects: [String: StoredObject] = [:]
     private var undo: [(ResourceRef, StoredResource?)]?
     private var levelsBefore: [HierarchyLevel] = []
     private var integrationsBefore = Integrations()
@@ -149,7 +151,7 @@ struct InstanceState: Sendable {
 extension InstanceState: Codable {
     enum CodingKeys: String, CodingKey {
         case instanceId, instanceArn, instanceAlias, region, accountId, createdTime, resources, hierarchyLevels, tokenSecret
-        case integrations
+        case integrations, objects
     }
 
     /// The version-1 layout: `resources` is kind → id → resource; the indexes are rebuilt.
@@ -164,6 +166,7 @@ extension InstanceState: Codable {
                   tokenSecret: try c.decodeIfPresent(String.self, forKey: .tokenSecret) ?? "")
         hierarchyLevels = try c.decodeIfPresent([HierarchyLevel].self, forKey: .hierarchyLevels) ?? []
         integrations = try c.decodeIfPresent(Integrations.self, forKey: .integrations) ?? Integrations()
+        objects = try c.decodeIfPresent([String: StoredObject].self, forKey: .objects) ?? [:]
         let resources = try c.decodeIfPresent([ResourceKind: [String: StoredResource]].self, forKey: .resources) ?? [:]
         for (kind, byId) in resources {
             for r in byId.values { put(kind, r) }
@@ -182,6 +185,7 @@ extension InstanceState: Codable {
         try c.encode(hierarchyLevels, forKey: .hierarchyLevels)
         try c.encode(tokenSecret, forKey: .tokenSecret)
         try c.encode(integrations, forKey: .integrations)
+        if !objects.isEmpty { try c.encode(objects, forKey: .objects) }
     }
 }
 

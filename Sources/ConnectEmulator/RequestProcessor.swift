@@ -49,6 +49,9 @@ final class RequestProcessor: Sendable {
             if let q = req.uri.firstIndex(of: "?") { return (String(req.uri[..<q]), String(req.uri[req.uri.index(after: q)...])) }
             return (req.uri, "")
         }()
+        if ObjectStorage.isS3(headers) {
+            return await processObject(req, headers: headers, rawPath: rawPath, rawQuery: rawQuery, started: started, requestId: requestId)
+        }
         let route = Router.match(method: req.method, rawPath: rawPath)
         let operation = route?.0 ?? "Unknown"
         var fault: Fault?
@@ -111,6 +114,33 @@ final class RequestProcessor: Sendable {
         }
         if case .respond(let status, _, _) = outcome {
             logLine(started: started, operation: operation, req: req, path: rawPath, status: status, requestId: requestId, fault: fault)
+        }
+        return outcome
+    }
+
+    /// An S3 object call (`ObjectStorage`): latency, SigV4 for `s3`, then the object store.
+    private func processObject(_ req: EmulatorHTTPRequest, headers: [String: String], rawPath: String, rawQuery: String,
+                               started: Date, requestId: String) async -> EmulatorOutcome {
+        if configuration.latencyMs > 0 {
+            try? await Task.sleep(nanoseconds: UInt64(configuration.latencyMs) * 1_000_000)
+        }
+        var outcome: EmulatorOutcome
+        do {
+            if configuration.verifySignatures {
+                var s3 = verifier
+                s3.service = "s3"
+                try s3.verify(.init(method: req.method, rawPath: rawPath, rawQuery: rawQuery, headers: headers, body: req.body))
+            }
+            outcome = ObjectStorage.handle(service, method: req.method, rawPath: rawPath, headers: headers, body: req.body,
+                                           requestId: requestId)
+        } catch let e as ConnectError {
+            outcome = ObjectStorage.signatureError(e, requestId: requestId, head: req.method == "HEAD")
+        } catch {
+            outcome = ObjectStorage.error(500, "InternalError", "We encountered an internal error. Please try again.", requestId: requestId)
+        }
+        if case .respond(let status, _, _) = outcome {
+            logLine(started: started, operation: ObjectStorage.operation(req.method), req: req, path: rawPath, status: status,
+                    requestId: requestId, fault: nil)
         }
         return outcome
     }

@@ -60,10 +60,12 @@ struct SignatureVerifier: Sendable {
         }
         let payloadHash = r.headers["x-amz-content-sha256"] ?? SigV4Signer.sha256Hex(Data(r.body))
         // The shared SigV4 module's building blocks: `path` is the wire path (labels encoded
-        // once; the canonical URI encodes again), `query` the decoded pairs.
+        // once; the canonical URI encodes again, except for S3, which signs the path as sent),
+        // `query` the decoded pairs.
         let canonical = SigV4Signer.canonicalRequest(method: r.method, path: r.rawPath, query: Self.decodedQuery(r.rawQuery),
                                                      headers: r.headers.map { (name: $0.key, value: $0.value) },
-                                                     signedHeaders: signed, payloadHash: payloadHash)
+                                                     signedHeaders: signed, payloadHash: payloadHash,
+                                                     pathIsCanonical: service == "s3")
         let scope = "\(dateStamp)/\(scopeRegion)/\(scopeService)/aws4_request"
         let sts = SigV4Signer.stringToSign(canonicalRequest: canonical, amzDate: amzDate, scope: scope)
         let expected = SigV4Signer.signature(secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: scopeRegion,

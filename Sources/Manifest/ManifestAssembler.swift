@@ -18,6 +18,10 @@ final class ManifestAssembler {
     var proficiencyValues: [ProficiencyValueSite] = []
     /// The manifest file being read (flow content paths are relative to it).
     var currentManifestPath = ""
+    /// The manifests' `promptBucket`, read before the resources (prompts' `audio:` needs it).
+    var promptBucket: PromptBucket?
+    /// Whether a `promptBucket` was given (valid or not).
+    var promptBucketDeclared = false
 
     init(context: ReadContext) { self.context = context }
 

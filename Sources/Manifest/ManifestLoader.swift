@@ -48,7 +48,9 @@ public enum ManifestLoader {
                                  anyFiles: Bool) -> DesiredState? {
         // Pass 1: top-level keys and the global settings.
         let top = collectTopLevel(files, context: context)
-        let environmentInstance = readVariables(top, environment: environment, context: context, anyFiles: anyFiles)
+        var environmentBucket: Located?
+        let environmentInstance = readVariables(top, environment: environment, context: context, anyFiles: anyFiles,
+                                                promptBucket: &environmentBucket)
         checkUnselectedEnvironments(top, selected: environment, context: context)
         let stack = readStack(top, context: context)
         var instance: InstanceTarget?
@@ -61,6 +63,8 @@ public enum ManifestLoader {
         }
         let assembler = ManifestAssembler(context: context)
         let tags = readTags(top, assembler: assembler)
+        assembler.promptBucket = readPromptBucket(environmentBucket ?? top.singles["promptBucket"], context: context)
+        assembler.promptBucketDeclared = (environmentBucket ?? top.singles["promptBucket"]) != nil
 
         // Pass 2: resources.
         for (file, section, node) in top.sections {
@@ -77,6 +81,7 @@ public enum ManifestLoader {
         }
         var desired = DesiredState(stack: stack, instance: instance, environment: environment, tags: tags,
                                    externals: assembler.externals, declarations: declarations)
+        desired.promptBucket = assembler.promptBucket
         for section in ManifestKinds.sections { section.store(from: assembler, into: &desired) }
         if let cycle = desired.dependencyGraph().findCycle(includingBreakable: false) {
             context.error("reference cycle that cannot be broken: \(cycle)", at: declarations[cycle.nodes[0]])
@@ -97,7 +102,7 @@ public enum ManifestLoader {
                 }
                 for (key, keyNode, value) in context.pairs(of: mapping, owner: "the top level") {
                     switch key {
-                    case "stack", "instance":
+                    case "stack", "instance", "promptBucket":
                         if let first = top.singles[key] {
                             context.duplicate("'\(key)'", first: location(first), again: context.location(keyNode))
                         } else {
@@ -143,7 +148,7 @@ public enum ManifestLoader {
     /// Variable values may use ${env:NAME} (not ${var:NAME}); unselected environments' are not resolved.
     /// Returns the selected environment's instance.
     private static func readVariables(_ top: TopLevel, environment: String?, context: ReadContext,
-                                      anyFiles: Bool) -> InstanceTarget? {
+                                      anyFiles: Bool, promptBucket: inout Located?) -> InstanceTarget? {
         var variables: [String: String] = [:]
         var selected: (located: Located, entries: [String: (key: Node, value: Node)])?
         context.allowsVariableReferences = false
@@ -171,6 +176,9 @@ public enum ManifestLoader {
         }
         context.allowsVariableReferences = true
         context.variables = variables
+        if let selected, let entry = selected.entries["promptBucket"] {
+            promptBucket = Located(file: selected.located.file, key: entry.key, value: entry.value)
+        }
         guard let selected, let environment, let node = selected.entries["instance"]?.value else { return nil }
         context.enter(selected.located.file)
         return readInstance(node, owner: "'instance' of environment '\(environment)'", context: context)
@@ -188,6 +196,19 @@ public enum ManifestLoader {
             }
             context.substitutes = true
         }
+    }
+
+    /// `promptBucket: s3://BUCKET/PREFIX/` (the selected environment's, else the top level's).
+    private static func readPromptBucket(_ located: Located?, context: ReadContext) -> PromptBucket? {
+        guard let located else { return nil }
+        context.enter(located.file)
+        guard let value = context.string(located.value, what: "'promptBucket'") else { return nil }
+        guard let bucket = PromptBucket(uri: value), bucket.bucket.range(of: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", options: .regularExpression) != nil else {
+            context.error("'promptBucket' must be s3://BUCKET/ or s3://BUCKET/PREFIX/ with an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens), found '\(value)'",
+                          at: located.value)
+            return nil
+        }
+        return bucket
     }
 
     private static func readStack(_ top: TopLevel, context: ReadContext) -> String {

@@ -21,7 +21,10 @@ public enum ManifestSchema {
     public static let environment = ObjectSpec("environment", "One deployment target selected with --env NAME.", [
         FieldSpec("instance", .object(instance), "Overrides the top-level instance."),
         FieldSpec("variables", .map(.string()), "Override the top-level variables."),
+        FieldSpec("promptBucket", promptBucket, "Overrides the top-level promptBucket."),
     ])
+
+    static let promptBucket = FieldShape.string(pattern: "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$")
 
     /// An `external: true` declaration.
     public static let external = ObjectSpec("external", "A resource managed elsewhere: referenced, never changed.", [
@@ -38,6 +41,8 @@ public enum ManifestSchema {
         FieldSpec("environments", .map(.object(environment)), "Named environments, selected with --env NAME."),
         FieldSpec("variables", .map(.string()), "Default values for ${var:NAME}."),
         FieldSpec("tags", tags, "Tags added to every managed resource."),
+        FieldSpec("promptBucket", promptBucket,
+                  "s3://BUCKET/PREFIX/ where prompts' audio files are uploaded (as PREFIX/SHA256.wav); Connect must be able to read the bucket."),
     ]
 
     public static let topLevel = ObjectSpec("manifest", "A Patchbay manifest file.",

@@ -27,6 +27,10 @@ public struct DesiredState: Sendable, Hashable {
     public var integrations: [Integration] = []
     /// Predefined attributes and their values, by name.
     public var predefinedAttributes: [PredefinedAttribute] = []
+    /// Prompts, by name.
+    public var prompts: [Prompt] = []
+    /// Where prompts' `audio:` files are uploaded (`promptBucket`, per environment too).
+    public var promptBucket: PromptBucket?
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -75,6 +79,7 @@ public struct DesiredState: Sendable, Hashable {
         all += phoneNumbers as [any DeclaredResource]
         all += integrations as [any DeclaredResource]
         all += predefinedAttributes as [any DeclaredResource]
+        all += prompts as [any DeclaredResource]
         return all
     }
 

@@ -106,7 +106,9 @@ struct ApplyCommand: AsyncParsableCommand {
     private func run(_ result: PlanningResult, live: LiveState, desired: DesiredState, session: ConnectSession) async -> Bool {
         let style = TerminalStyle(enabled: Terminal.colourEnabled(forStandardError: true))
         Terminal.writeError("\n")
-        let applier = Applier(client: session.client, instanceId: session.instanceId, maxConcurrency: parallelism)
+        let uploader = session.objectUploader()
+        let applier = Applier(client: session.client, instanceId: session.instanceId, maxConcurrency: parallelism,
+                              objects: uploader)
         let started = Date()
         let interrupt = ApplyInterrupt()
         let signals = InterruptSignals(interrupt)
@@ -128,6 +130,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 Terminal.writeError("\(counter) \(action.symbol) \(address) (\(action.rawValue)): \(line)\n")
             }
         }
+        await uploader.shutdown()
         let seconds = Date().timeIntervalSince(started)
         var text = "\n"
         let failures = report.failed, skipped = report.skipped

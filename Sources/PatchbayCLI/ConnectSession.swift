@@ -17,9 +17,12 @@ final class ConnectSession: Sendable {
     let emulator: EmulatorServer?
     /// Where the endpoint came from, for messages.
     let endpointDescription: String
+    /// Connect's configuration, from which S3's is derived (prompts' audio).
+    let configuration: AWSClientConfiguration
 
     private init(client: ConnectClient, instanceId: String, region: String, transport: AWSHTTPTransport,
-                 emulator: EmulatorServer?, endpointDescription: String) {
+                 emulator: EmulatorServer?, endpointDescription: String, configuration: AWSClientConfiguration) {
+        self.configuration = configuration
         self.client = client
         self.instanceId = instanceId
         self.region = region
@@ -86,7 +89,16 @@ final class ConnectSession: Sendable {
         let transport = AWSHTTPTransport(configuration: configuration, logger: logger)
         return ConnectSession(client: ConnectClient(transport: transport, retriesAfterCreate: true), instanceId: instanceId,
                               region: configuration.region, transport: transport, emulator: emulator,
-                              endpointDescription: "\(configuration.endpoint) (\(configuration.endpointSource))")
+                              endpointDescription: "\(configuration.endpoint) (\(configuration.endpointSource))",
+                              configuration: configuration)
+    }
+
+    /// Uploads prompts' audio: to the embedded emulator's S3 with `--emulator`, else to S3 as the
+    /// AWS CLI finds it (`S3ObjectClient`). Made lazily per bucket.
+    func objectUploader() -> S3Uploader {
+        let configuration = configuration
+        let fixed = emulator == nil ? nil : configuration.endpoint
+        return S3Uploader { bucket in try S3ObjectClient(bucket: bucket, connect: configuration, endpoint: fixed) }
     }
 
     func close() async {

@@ -27,6 +27,9 @@ public struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Per-operation token bucket: off, RATE:BURST (every operation), connect (Connect's per-operation quota table) or connect*N (that table N times faster).")
     var throttle: String = "off"
     @Option(name: .customLong("latency-ms"), help: "Delay added to every response, in milliseconds.") var latencyMs: Int = 0
+    @Option(name: .customLong("prompt-objects"),
+            help: "required (default): CreatePrompt/UpdatePrompt need the s3:// object in the emulator's S3 (PUT it first); any: accept any well-formed S3Uri.")
+    var promptObjects: String = "required"
     @Option(name: .customLong("fault-rate"), help: "Fraction (0-1) of requests that fail with 500, 429 or a dropped connection.")
     var faultRate: Double = 0
     @Option(name: .customLong("request-log"), help: "Append one JSON line per request to this file.") var requestLog: String?
@@ -57,6 +60,10 @@ public struct EmulatorCommand: AsyncParsableCommand {
         config.secretAccessKey = secretAccessKey
         config.latencyMs = latencyMs
         config.faultRate = faultRate
+        guard let objects = EmulatorConfiguration.PromptObjects(rawValue: promptObjects) else {
+            throw ValidationError("--prompt-objects must be 'required' or 'any', not '\(promptObjects)'")
+        }
+        config.promptObjects = objects
         config.requestLogFile = requestLog
         config.randomSeed = seed
         config.tagsBumpLastModified = tagsBumpLastModified

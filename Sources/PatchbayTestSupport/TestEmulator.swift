@@ -94,6 +94,18 @@ public final class TestEmulator: Sendable {
         return (id, arn)
     }
 
+    /// Puts an object into the emulator's S3 (as a user would before CreatePrompt names it).
+    public func putObject(_ s3Uri: String, body: Data = Data("RIFF....WAVE".utf8)) async throws {
+        guard let bucket = s3Uri.hasPrefix("s3://") ? s3Uri.dropFirst(5).split(separator: "/", maxSplits: 1).map(String.init) : nil,
+              bucket.count == 2 else { throw EmulatorSetupError("not an s3://BUCKET/KEY URI: \(s3Uri)") }
+        let config = try AWSClientConfiguration(
+            region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
+            credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
+        let s3 = try S3ObjectClient(bucket: bucket[0], connect: config, endpoint: try AWSEndpoint(url.absoluteString))
+        defer { Task { await s3.shutdown() } }
+        try await s3.putObject(key: bucket[1], body: body, contentType: "audio/wav")
+    }
+
     /// Every request logged so far.
     public func requests() throws -> [LoggedRequest] {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""

@@ -17,11 +17,15 @@ public struct Applier: Sendable {
     let client: any ConnectReader & ConnectWriter
     let instanceId: String
     let maxConcurrency: Int
+    /// Uploads prompts' audio (S3); needed only by plans that upload.
+    let objects: (any ObjectUploader)?
 
-    public init(client: any ConnectReader & ConnectWriter, instanceId: String, maxConcurrency: Int = 32) {
+    public init(client: any ConnectReader & ConnectWriter, instanceId: String, maxConcurrency: Int = 32,
+                objects: (any ObjectUploader)? = nil) {
         self.client = client
         self.instanceId = instanceId
         self.maxConcurrency = maxConcurrency
+        self.objects = objects
     }
 
     /// - Parameter interrupt: once requested, no further change starts; calls in flight finish
@@ -31,7 +35,7 @@ public struct Applier: Sendable {
         let registry = IdRegistry(live: live)
         let details = planning.details
         let runner = CallRunner(client: client, instanceId: instanceId, registry: registry,
-                                secrets: planning.secrets, stack: desired.stack)
+                                secrets: planning.secrets, stack: desired.stack, objects: objects)
         // A renamed resource keeps its id: known under its new name from the start, so
         // changes that refer to it by that name need not wait for the rename.
         for detail in details {

@@ -38,12 +38,18 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case unresolved(ResourceAddress)
     case missingIdentifier(String)
     case missingSecret(ResourceAddress, String)
+    /// A PutObject without an S3 client (an applier made without `objects`).
+    case noObjectStore(String)
+    /// An audio file that is not what the plan hashed.
+    case fileChanged(String, String)
 
     public var description: String {
         switch self {
         case let .unresolved(address): "\(address) has no id in the instance (was its creation skipped or did it fail?)"
         case let .missingIdentifier(operation): "\(operation) returned no id"
         case let .missingSecret(address, field): "\(address): the value of \(field) is not known to this apply"
+        case let .noObjectStore(call): "\(call): this apply has no S3 client to upload with"
+        case let .fileChanged(file, why): "\(file): \(why); run plan again"
         }
     }
 }

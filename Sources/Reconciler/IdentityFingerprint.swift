@@ -18,10 +18,14 @@ public enum Fingerprint {
     public static let permissionsTag = "patchbay:permissions"
 
     static let tags: Set<String> = [identityTag, queuesTag, permissionsTag]
+    /// A prompt's audio source (`PromptHandler`): bookkeeping like the fingerprints, never stamped.
+    public static let audioTag = "patchbay:audio"
+    /// The tags plans never show.
+    static let hiddenTags: Set<String> = tags.union([audioTag])
 
     /// Whether a field-change path is one of the fingerprint tags (`tags["patchbay:queues"]`).
     static func isFingerprintPath(_ path: String) -> Bool {
-        tags.contains { path == "tags[\"\($0)\"]" }
+        hiddenTags.contains { path == "tags[\"\($0)\"]" }
     }
 
     /// The change as a reviewer sees it: fingerprint tags are Patchbay's bookkeeping, not part of
@@ -32,7 +36,7 @@ public enum Fingerprint {
             guard change.path == "tags" else { return change }
             func strip(_ value: FieldValue?) -> FieldValue? {
                 guard case var .object(tags)? = value else { return value }
-                for tag in Fingerprint.tags { tags[tag] = nil }
+                for tag in Fingerprint.hiddenTags { tags[tag] = nil }
                 return .object(tags)
             }
             return FieldChange(path: change.path, before: strip(change.before), after: strip(change.after))
@@ -72,6 +76,10 @@ public enum Fingerprint {
         let digest = SHA256.hash(data: Data(value.json.compact().utf8))
         return digest.prefix(8).hexString
     }
+
+    /// The lower-case hex SHA-256 of `text`.
+    static func sha256Hex(_ text: String) -> String { sha256Hex(Data(text.utf8)) }
+    static func sha256Hex(_ data: Data) -> String { SHA256.hash(data: data).hexString }
 
     /// The identity fields of a user, as fingerprinted.
     static func identity(_ fields: [String: FieldValue]) -> FieldValue {

@@ -49,9 +49,16 @@ public struct SigV4Signer: Sendable {
         if let token = credentials.sessionToken {
             all.append((name: "X-Amz-Security-Token", value: token))
         }
+        let payloadHash = Self.sha256Hex(body)
+        // S3 (botocore `S3SigV4Auth`): the payload hash is also sent, and signed, as
+        // X-Amz-Content-SHA256, and the path is canonical as sent (no normalising, no second encoding).
+        let s3 = service == "s3"
+        if s3, !all.contains(where: { $0.name.lowercased() == "x-amz-content-sha256" }) {
+            all.append((name: "X-Amz-Content-SHA256", value: payloadHash))
+        }
         let signedHeaders = Array(Set(all.map { $0.name.lowercased() }).subtracting(Self.unsignedHeaders)).sorted()
         let canonical = Self.canonicalRequest(method: method, path: path, query: query, headers: all,
-                                              signedHeaders: signedHeaders, payloadHash: Self.sha256Hex(body))
+                                              signedHeaders: signedHeaders, payloadHash: payloadHash, pathIsCanonical: s3)
         let scope = "\(dateStamp)/\(region)/\(service)/aws4_request"
         let sts = Self.stringToSign(canonicalRequest: canonical, amzDate: amzDate, scope: scope)
         let signature = Self.signature(secretAccessKey: credentials.secretAccessKey, dateStamp: dateStamp,
@@ -59,6 +66,9 @@ public struct SigV4Signer: Sendable {
         let authorization = "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope), "
             + "SignedHeaders=\(signedHeaders.joined(separator: ";")), Signature=\(signature)"
         var toAdd: [(name: String, value: String)] = [(name: "X-Amz-Date", value: amzDate)]
+        if s3, !headers.contains(where: { $0.name.lowercased() == "x-amz-content-sha256" }) {
+            toAdd.append((name: "X-Amz-Content-SHA256", value: payloadHash))
+        }
         if let token = credentials.sessionToken {
             toAdd.append((name: "X-Amz-Security-Token", value: token))
         }
@@ -71,10 +81,10 @@ public struct SigV4Signer: Sendable {
 
     /// The canonical request. `headers` may hold more than `signedHeaders`; only the
     /// signed ones (matched case-insensitively) are used, repeated headers joined with
-    /// commas in order.
+    /// commas in order. With `pathIsCanonical` (S3) the path is used as sent.
     public static func canonicalRequest(method: String, path: String, query: [(name: String, value: String)],
                                         headers: [(name: String, value: String)], signedHeaders: [String],
-                                        payloadHash: String) -> String {
+                                        payloadHash: String, pathIsCanonical: Bool = false) -> String {
         let signed = signedHeaders.map { $0.lowercased() }.sorted()
         var canonicalHeaders = ""
         for name in signed {
@@ -83,7 +93,7 @@ public struct SigV4Signer: Sendable {
         }
         return [
             method.uppercased(),
-            canonicalURI(path),
+            pathIsCanonical ? (path.isEmpty ? "/" : path) : canonicalURI(path),
             canonicalQueryString(query),
             canonicalHeaders,
             signed.joined(separator: ";"),

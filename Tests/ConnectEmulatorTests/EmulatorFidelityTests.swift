@@ -81,6 +81,7 @@ struct EmulatorFidelityTests {
             #expect(missing.json?["message"] == nil)
             #expect(try await c.call("GET", "/nowhere").json?["message"] != nil)
             // UpdatePrompt does not list DuplicateResourceException in the model.
+            #expect(try await c.putObject("/b/k.wav", Data("RIFF".utf8)) == 200)
             for name in ["P1", "P2"] {
                 _ = try await c.call("PUT", "/prompts/\(iid)", body: ["Name": .string(name), "S3Uri": "s3://b/k.wav"])
             }

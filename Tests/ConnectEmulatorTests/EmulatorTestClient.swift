@@ -65,6 +65,20 @@ struct EmulatorTestClient: Sendable {
     }
 
     static func label(_ s: String) -> String { SigV4Signer.uriEncode(s) }
+
+    /// S3 PutObject, path style (`/bucket/key`), signed for `s3`; returns the status.
+    func putObject(_ path: String, _ body: Data) async throws -> Int {
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        request.httpMethod = "PUT"
+        request.httpBody = body
+        let host = "\(base.host ?? "127.0.0.1"):\(base.port ?? 80)"
+        let signer = SigV4Signer(credentials: SigV4Credentials(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey),
+                                 region: region, service: "s3")
+        let signature = signer.sign(method: "PUT", path: path, query: [], headers: [(name: "Host", value: host)], body: body, date: Date())
+        for h in signature.headersToAdd { request.setValue(h.value, forHTTPHeaderField: h.name) }
+        let (_, response) = try await Self.session.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
 }
 
 /// Starts an emulator on an ephemeral port and tears it down after the body.

@@ -38,6 +38,7 @@ struct HandBuiltInstance {
                          id: "QueueId", arn: "QueueArn")
         _ = try await call(emu, .updateQueueStatus, ["QueueId": b.ids["queue.Billing"]!, "Status": "DISABLED"])
         _ = try await call(emu, .createQueue, ["Name": "Partner Queue", "HoursOfOperationId": weekdays, "Tags": ["patchbay:stack": "other"]])
+        try await emu.putObject("s3://acme-prompts/welcome.wav")
         try await b.make(emu, .createPrompt, "prompt.Welcome", ["Name": "Welcome", "S3Uri": "s3://acme-prompts/welcome.wav"],
                          id: "PromptId", arn: "PromptARN")
         try await b.make(emu, .createContactFlow, "flow.Outbound Whisper", ["Name": "Outbound Whisper", "Type": "OUTBOUND_WHISPER",
@@ -102,6 +103,7 @@ struct HandBuiltInstance {
         let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)
         let hours = try requireValue(s.hours("Basic Hours")?.HoursOfOperationId)
         _ = try await call(emu, .createQueue, ["Name": "Partner Queue", "HoursOfOperationId": hours, "Tags": ["patchbay:stack": "other"]])
+        try await emu.putObject("s3://acme-prompts/welcome.wav")
         _ = try await call(emu, .createPrompt, ["Name": "Welcome", "S3Uri": "s3://acme-prompts/welcome.wav"])
     }
 

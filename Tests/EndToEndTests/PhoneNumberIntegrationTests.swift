@@ -179,6 +179,7 @@ import Testing
         try await withEmulator { emu in
             let id = emu.instanceId
             let number = try await emu.claimPhoneNumber("+15550100")
+            try await emu.putObject("s3://bucket/welcome.wav")
             let prompt = try await Self.call(emu, .createPrompt, #"{"InstanceId":"\#(id)","Name":"Welcome","S3Uri":"s3://bucket/welcome.wav"}"#)
             let quick = try await Self.call(emu, .createQuickConnect,
                                             #"{"InstanceId":"\#(id)","Name":"Front Desk","QuickConnectConfig":{"QuickConnectType":"PHONE_NUMBER","PhoneConfig":{"PhoneNumber":"+15550100"}}}"#)

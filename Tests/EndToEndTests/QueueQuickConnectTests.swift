@@ -10,6 +10,7 @@ import Testing
     /// Prompts are searched too: an `external: true` prompt that exists plans; one that does not is an error.
     @Test func externalPromptResolves() async throws {
         try await withEmulator { emu in
+            try await emu.putObject("s3://bucket/welcome.wav")
             let input = #"{"InstanceId":"\#(emu.instanceId)","Name":"Welcome","S3Uri":"s3://bucket/welcome.wav"}"#
             _ = try await emu.client.perform(.createPrompt, input: Data(input.utf8))
             let dir = try TempDir()

@@ -462,6 +462,42 @@ def phase1(args, R):
         expect_error("ResourceNotFoundException", c.describe_contact_flow_module, InstanceId=iid, ContactFlowModuleId=tmp["Id"])
     R.case("flow modules: create, describe, update content/metadata, list by state, search, errors, delete", modules)
 
+    # ---- S3 objects (prompts' audio) ------------------------------------------------
+    s3 = boto3.client("s3", endpoint_url=args.endpoint, region_name=REGION, aws_access_key_id="test",
+                      aws_secret_access_key="test", config=Config(
+                          retries={"max_attempts": 1}, s3={"addressing_style": "path"}))
+
+    def s3_objects():
+        wav = b"RIFF\x24\x00\x00\x00WAVEfmt "
+        put = s3.put_object(Bucket="bucket", Key="prompts/hello world.wav", Body=wav, ContentType="audio/wav")
+        check(put["ETag"].startswith('"'), put)
+        head = s3.head_object(Bucket="bucket", Key="prompts/hello world.wav")
+        check(head["ContentLength"] == len(wav) and head["ContentType"] == "audio/wav", head)
+        check(s3.get_object(Bucket="bucket", Key="prompts/hello world.wav")["Body"].read() == wav)
+        try:
+            s3.head_object(Bucket="bucket", Key="missing.wav")
+            check(False, "HEAD of a missing key succeeded")
+        except botocore.exceptions.ClientError as e:
+            check(e.response["ResponseMetadata"]["HTTPStatusCode"] == 404, e.response)
+        try:
+            s3.get_object(Bucket="bucket", Key="missing.wav")
+            check(False, "GET of a missing key succeeded")
+        except botocore.exceptions.ClientError as e:
+            check(e.response["Error"]["Code"] == "NoSuchKey", e.response)
+        bad = boto3.client("s3", endpoint_url=args.endpoint, region_name=REGION, aws_access_key_id="test",
+                           aws_secret_access_key="wrong", config=Config(
+                               retries={"max_attempts": 1}, s3={"addressing_style": "path"}))
+        try:
+            bad.put_object(Bucket="bucket", Key="x.wav", Body=b"x")
+            check(False, "a wrong secret was accepted by S3")
+        except botocore.exceptions.ClientError as e:
+            check(e.response["Error"]["Code"] == "SignatureDoesNotMatch", e.response)
+        # CreatePrompt names objects that exist (the emulator's S3).
+        expect_error("InvalidParameterException", c.create_prompt, InstanceId=iid, Name="No audio", S3Uri="s3://bucket/none.wav")
+        for key in ("welcome.wav", "t.wav", "p.wav"):
+            s3.put_object(Bucket="bucket", Key=key, Body=wav)
+    R.case("s3: PutObject/HeadObject/GetObject path style, NoSuchKey, bad signature; CreatePrompt needs the object", s3_objects)
+
     # ---- prompts --------------------------------------------------------------------
     def prompts():
         r = c.create_prompt(InstanceId=iid, Name="Welcome", S3Uri="s3://bucket/welcome.wav", Tags={"stack": "conf"})

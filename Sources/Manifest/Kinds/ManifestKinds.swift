@@ -17,7 +17,7 @@ enum ManifestKinds {
         AgentStatusReader(),
         PhoneNumberReader(),
         IntegrationsReader(),
-        ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
+        PromptReader(),
         PredefinedAttributeReader(),
     ]
 

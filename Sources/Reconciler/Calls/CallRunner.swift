@@ -11,12 +11,15 @@ struct CallRunner: Sendable {
     let registry: IdRegistry
     let secrets: [ResourceAddress: [String: SensitiveValue]]
     let stack: String
+    /// Where prompts' audio goes (S3); nil when the plan uploads nothing.
+    var objects: (any ObjectUploader)? = nil
 
     func run(_ calls: [PlannedCall]) async throws {
         for call in calls { try await run(call) }
     }
 
     func run(_ call: PlannedCall) async throws {
+        if let upload = call.upload { return try await put(upload, call) }
         let input = try await resolve(.object(call.input))
         let response: Data
         do {
@@ -40,6 +43,21 @@ struct CallRunner: Sendable {
             await registry.register(creates.address, id: id, arn: object[creates.arnMember] as? String ?? "")
         }
         if let deleted = call.deletes { await registry.remove(deleted) }
+    }
+
+    /// S3 PutObject of a prompt's audio file, exactly as planned: the file must still hash to the
+    /// planned SHA-256 (an edit since the plan is refused, not uploaded unreviewed).
+    private func put(_ upload: PlannedCall.Upload, _ call: PlannedCall) async throws {
+        guard let objects else { throw ApplyError.noObjectStore(call.label) }
+        guard case let .string(bucket)? = call.input["Bucket"], case let .string(key)? = call.input["Key"],
+              case let .string(contentType)? = call.input["ContentType"] else { throw ApplyError.missingIdentifier(call.label) }
+        guard let data = FileManager.default.contents(atPath: upload.file) else {
+            throw ApplyError.fileChanged(call.note ?? upload.file, "it can no longer be read")
+        }
+        guard Fingerprint.sha256Hex(data) == upload.sha256 else {
+            throw ApplyError.fileChanged(call.note ?? upload.file, "its content changed since the plan")
+        }
+        try await objects.putObject(bucket: bucket, key: key, body: data, contentType: contentType)
     }
 
     private func resolve(_ value: CallValue) async throws -> JSONValue {

@@ -25,6 +25,15 @@ public struct PlannedCall: Sendable, Hashable {
     /// and the call is taken as done (the next plan compares the part's fields, so a different one
     /// made by hand in between still shows as a change).
     public var duplicateMeansDone = false
+    /// For an S3 PutObject (`ConnectOperation.s3PutObject`): the file whose bytes are the body,
+    /// read when the call runs and refused unless they still have the planned SHA-256.
+    public var upload: Upload?
+
+    public struct Upload: Sendable, Hashable {
+        /// As resolved for reading (never shown: plans name the file as the manifest does).
+        public var file: String
+        public var sha256: String
+    }
 
     public init(_ operation: ConnectOperation, _ input: [String: CallValue?], creates: Creates? = nil,
                 deletes: ResourceAddress? = nil, note: String? = nil) {

@@ -1,33 +1,76 @@
 import ConnectAPI
 import Model
 
-/// Prompts. Read (one Search) so that `external: true` prompts and `${prompt:NAME}` references
-/// in flow content resolve, and this stack's prompts can be pruned. The manifest cannot declare
-/// managed prompts yet (issue: audio upload), so `declared(in:)` has none.
+/// Prompts. Connect never returns a prompt's audio source (Search and Describe have no S3Uri;
+/// GetPromptFile only a presigned URL of its copy), so Patchbay keeps it in a tag,
+/// `patchbay:audio`: `sha256:HEX` of an `audio:` file, or the `s3Uri:` itself (its SHA-256 when
+/// it does not fit a tag value). A prompt whose tag differs from the manifests gets its audio
+/// again: the file is put into `promptBucket` under its hash (S3 PutObject), then CreatePrompt /
+/// UpdatePrompt name it; an unchanged file is never uploaded again. A change made to the audio in
+/// the console (UpdatePrompt) leaves the tag as it was and is not seen (said in docs/manifest.md).
 struct PromptHandler: SearchableKind {
     let kind = ResourceKind.prompt
     /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
     let instanceQuota: InstanceQuota? = InstanceQuota(key: "prompts", name: "prompts per instance", defaultValue: 500, code: "L-0865B754")
     let readLabel = "prompts"
 
-    func declared(in desired: DesiredState) -> [Model.Prompt] { [] }
+    func declared(in desired: DesiredState) -> [Model.Prompt] { desired.prompts }
 
-    /// The audio is not readable back (only its S3 import is), so only the description is compared.
     func fields(of p: Model.Prompt, content: FlowContentProjector) -> [String: FieldValue] {
-        ["description": .string(p.description ?? "")]
+        var fields: [String: FieldValue] = ["description": .string(p.description ?? "")]
+        switch p.source {
+        case let .audio(audio): fields["audio"] = .string("sha256:" + audio.sha256)
+        case let .s3Uri(uri): fields["s3Uri"] = .string(Self.tagForm(uri))
+        }
+        return fields
+    }
+
+    func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] {
+        guard case let .string(source)? = fields["audio"] ?? fields["s3Uri"] else { return [:] }
+        return [Fingerprint.audioTag: source]
+    }
+
+    /// A tag value holds at most 256 characters of letters, digits, spaces and `_ . : / = + - @`.
+    static func tagForm(_ uri: String) -> String {
+        let allowed = uri.count <= 256 && uri.unicodeScalars.allSatisfy { s in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.:/=+-@ ".unicodeScalars.contains(s))
+        }
+        return allowed ? uri : "s3Uri-sha256:" + Fingerprint.sha256Hex(uri)
     }
 
     func createCalls(_ p: Model.Prompt, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall] {
-        [PlannedCall(.createPrompt, [
+        let (upload, uri) = Self.audio(p)
+        return upload + [PlannedCall(.createPrompt, [
             "InstanceId": .instanceId, "Name": .string(p.name), "Description": CallShapes.nonEmpty(p.description),
-            "S3Uri": .string(p.s3Uri), "Tags": .map(tags),
+            "S3Uri": .string(uri), "Tags": .map(tags),
         ], creates: CallShapes.creates(p.address, "PromptId", "PromptARN"))]
     }
 
     func updateCalls(_ p: Model.Prompt, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
-        guard !changed.isDisjoint(with: ["name", "description"]) else { return [] }
-        return [PlannedCall(.updatePrompt, ["InstanceId": .instanceId, "PromptId": .string(live.id), "Name": .string(p.name),
-                                            "Description": .string(p.description ?? "")])]
+        guard !changed.isDisjoint(with: ["name", "description", "audio", "s3Uri"]) else { return [] }
+        let newAudio = !changed.isDisjoint(with: ["audio", "s3Uri"])
+        let (upload, uri) = newAudio ? Self.audio(p) : ([], "")
+        return upload + [PlannedCall(.updatePrompt, [
+            "InstanceId": .instanceId, "PromptId": .string(live.id), "Name": .string(p.name),
+            "Description": .string(p.description ?? ""), "S3Uri": newAudio ? .string(uri) : nil,
+        ])]
+    }
+
+    /// The upload an `audio:` prompt needs (none for `s3Uri:`), and the URI Connect imports.
+    static func audio(_ p: Model.Prompt) -> (upload: [PlannedCall], uri: String) {
+        switch p.source {
+        case let .s3Uri(uri): return ([], uri)
+        case let .audio(audio):
+            // The manifest loader refuses `audio:` without a promptBucket.
+            let bucket = p.bucket ?? PromptBucket(bucket: "", prefix: "")
+            let key = audio.key(in: bucket)
+            var put = PlannedCall(.s3PutObject, [
+                "Bucket": .string(bucket.bucket), "Key": .string(key), "ContentType": .string(audio.format.contentType),
+                "ContentSHA256": .string(audio.sha256), "File": .string(audio.path),
+            ], note: audio.path)
+            put.upload = PlannedCall.Upload(file: audio.resolvedPath, sha256: audio.sha256)
+            return ([put], bucket.uri(key))
+        }
     }
 
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] { [CallShapes.delete(.deletePrompt, "PromptId", live)] }
@@ -44,12 +87,17 @@ extension PromptHandler {
     }
 
     func project(_ p: ConnectAPI.Prompt, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
-        LiveProjected(fields: ["description": .string(p.Description ?? "")], tags: p.Tags ?? [:])
+        var fields: [String: FieldValue] = ["description": .string(p.Description ?? "")]
+        if let source = p.Tags?[Fingerprint.audioTag] {
+            fields[source.hasPrefix("sha256:") ? "audio" : "s3Uri"] = .string(source)
+        }
+        return LiveProjected(fields: fields, tags: p.Tags ?? [:])
     }
 }
 
 extension PromptHandler {
-    /// Always `external: true`: the manifest cannot declare managed prompts yet.
+    /// The audio cannot be read back as a file yet (GetPromptFile's presigned URL is not fetched):
+    /// `external: true`.
     func exported(_ live: LiveResource, _ export: ExportContext) -> ExportedResource? {
         ExportContext.externalDeclaration(live)
     }
