@@ -127,17 +127,21 @@ extension SecurityProfileHandler {
             return .trusted(trusted)
         }
         let read = context.read, names = context.names, id = identity.id
-        let described = Self.describedFields.contains { context.manages($0, of: identity.address) }
+        // Only the managed fields: one the manifests leave out is not compared.
+        let described = Set(Self.describedFields.filter { context.manages($0, of: identity.address) })
         let applications = context.manages("applications", of: identity.address)
         return .fetch {
             let permissions = try await read.items(read.reader.pages(ListRequest<Listings.SecurityProfilePermissions>(instanceId: read.instanceId, parentId: id)))
             var fields: [String: FieldValue] = ["permissions": .strings(permissions)]
-            if described {
+            if !described.isEmpty {
                 let p = try await read.one { try await read.reader.describe(ConnectAPI.SecurityProfile.self, instanceId: read.instanceId, id: id) }
-                fields["allowedAccessControlTags"] = .object((p.AllowedAccessControlTags ?? [:]).mapValues(FieldValue.string))
-                fields["tagRestrictedResources"] = .strings(p.TagRestrictedResources ?? [])
-                fields["hierarchyRestrictedResources"] = .strings(p.HierarchyRestrictedResources ?? [])
-                fields["allowedAccessControlHierarchyGroup"] = names.name(.hierarchyGroup, p.AllowedAccessControlHierarchyGroupId)
+                let all: [String: FieldValue] = [
+                    "allowedAccessControlTags": .object((p.AllowedAccessControlTags ?? [:]).mapValues(FieldValue.string)),
+                    "tagRestrictedResources": .strings(p.TagRestrictedResources ?? []),
+                    "hierarchyRestrictedResources": .strings(p.HierarchyRestrictedResources ?? []),
+                    "allowedAccessControlHierarchyGroup": names.name(.hierarchyGroup, p.AllowedAccessControlHierarchyGroupId),
+                ]
+                fields.merge(all.filter { described.contains($0.key) }) { _, new in new }
             }
             if applications {
                 let items = try await read.items(read.reader.pages(ListRequest<Listings.SecurityProfileApplications>(instanceId: read.instanceId, parentId: id)))
