@@ -53,7 +53,7 @@ struct SecurityProfileHandler: SearchableKind {
             "InstanceId": .instanceId, "SecurityProfileName": .string(s.name), "Description": CallShapes.nonEmpty(s.description),
             "Permissions": .strings(s.permissions.sorted()), "Tags": .map(tags),
         ]
-        members.merge(optionalMembers(s, all: false)) { _, new in new }
+        members.merge(optionalMembers(s)) { _, new in new }
         return [PlannedCall(.createSecurityProfile, members, creates: CallShapes.creates(s.address, "SecurityProfileId", "SecurityProfileArn"))]
     }
 
@@ -63,12 +63,14 @@ struct SecurityProfileHandler: SearchableKind {
             "InstanceId": .instanceId, "SecurityProfileId": .string(live.id), "Description": .string(s.description ?? ""),
             "Permissions": .strings(s.permissions.sorted()),
         ]
-        members.merge(optionalMembers(s, all: false).filter { changed.contains(Self.field(ofMember: $0.key)) }) { _, new in new }
+        // Every declared member, changed or not, as Permissions always are: whether Connect clears a
+        // member an update leaves out is not documented, and one call carries them all anyway.
+        members.merge(optionalMembers(s)) { _, new in new }
         return [PlannedCall(.updateSecurityProfile, members)]
     }
 
     /// The declared optional fields as CreateSecurityProfile / UpdateSecurityProfile members.
-    private func optionalMembers(_ s: Model.SecurityProfile, all: Bool) -> [String: CallValue?] {
+    private func optionalMembers(_ s: Model.SecurityProfile) -> [String: CallValue?] {
         var members: [String: CallValue?] = [:]
         if let tags = s.allowedAccessControlTags { members["AllowedAccessControlTags"] = .object(tags.mapValues(CallValue.string)) }
         if let names = s.tagRestrictedResources { members["TagRestrictedResources"] = .strings(names) }
@@ -82,13 +84,6 @@ struct SecurityProfileHandler: SearchableKind {
             })
         }
         return members
-    }
-
-    private static func field(ofMember member: String) -> String {
-        switch member {
-        case "AllowedAccessControlHierarchyGroupId": "allowedAccessControlHierarchyGroup"
-        default: member.prefix(1).lowercased() + member.dropFirst()
-        }
     }
 
     func deleteCalls(_ live: LiveResource) -> [PlannedCall] {
