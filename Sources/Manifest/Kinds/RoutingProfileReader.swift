@@ -27,10 +27,10 @@ struct RoutingProfileReader: ManifestKindReader {
                   "ROUTE_CURRENT_CHANNEL_ONLY (absent: Connect's default) or ROUTE_ANY_CHANNEL."),
     ])
     static let concurrency = ObjectSpec("concurrency", "Enabled channels and their concurrency.", [
-        FieldSpec("voice", .either(.integer(minimum: 1, maximum: 1), .object(channelSetting)), "Always 1."),
-        FieldSpec("chat", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10."),
-        FieldSpec("task", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10."),
-        FieldSpec("email", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10."),
+        FieldSpec("voice", .either(.integer(minimum: 1, maximum: 1), .object(channelSetting)), "Always 1, or `{ max: 1, crossChannel }`."),
+        FieldSpec("chat", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10, or `{ max, crossChannel }`."),
+        FieldSpec("task", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10, or `{ max, crossChannel }`."),
+        FieldSpec("email", .either(.integer(minimum: 1, maximum: 10), .object(channelSetting)), "1 to 10, or `{ max, crossChannel }`."),
     ])
     let spec = ObjectSpec("routingProfile", "A routing profile.", [
         FieldSpec("description", ManifestSchema.description, required: true, "Required by Connect, 1 to 250 characters."),
