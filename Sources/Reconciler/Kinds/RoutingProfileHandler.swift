@@ -35,7 +35,14 @@ struct RoutingProfileHandler: SearchableKind {
     }
 
     func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] {
-        [Fingerprint.queuesTag: Fingerprint.of(fields["queues"] ?? .null)]
+        [Fingerprint.queuesTag: Self.queuesFingerprint(fields)]
+    }
+
+    /// The queues alone (the tags written before manual assignment queues existed stay valid), or
+    /// with the manual assignment queues where the manifests declare them.
+    static func queuesFingerprint(_ fields: [String: FieldValue]) -> String {
+        guard let manual = fields["manualAssignmentQueues"] else { return Fingerprint.of(fields["queues"] ?? .null) }
+        return Fingerprint.of(.object(["queues": fields["queues"] ?? .null, "manualAssignmentQueues": manual]))
     }
 
     /// CreateRoutingProfile takes the first 10 queue configs; the rest are associated after.
@@ -194,10 +201,12 @@ extension RoutingProfileHandler {
     }
 
     /// ListRoutingProfileManualAssignmentQueues, only for a profile whose manifest declares them, and
-    /// not even then when Search's AssociatedManualAssignmentQueueIds says there are none.
+    /// not even then when the queues' fingerprint tag vouches for them or Search's
+    /// AssociatedManualAssignmentQueueIds says there are none.
     private func withManualQueues(_ base: DetailPlan, _ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity,
                                   _ context: DetailContext) -> DetailPlan {
         guard context.manages("manualAssignmentQueues", of: identity.address) else { return base }
+        if case let .trusted(known) = base, known["manualAssignmentQueues"] != nil { return base }
         if p.AssociatedManualAssignmentQueueIds == [] { return base.adding(["manualAssignmentQueues": .object([:])]) }
         let read = context.read, names = context.names, id = identity.id
         return base.then { fields in
@@ -211,11 +220,17 @@ extension RoutingProfileHandler {
     }
 
     private func queueDetails(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: { Fingerprint.of($0["queues"] ?? .null) }),
+        if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: Self.queuesFingerprint),
            let queues = mine["queues"] {
             let declaredIds = RoutingQueueDelta.entries(queues).map { context.names.id(of: ResourceAddress(.queue, $0.queue)) }
             if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
-                return .trusted(["queues": queues])
+                var trusted = ["queues": queues]
+                // The manual assignment queues too, when Search's AssociatedManualAssignmentQueueIds agree.
+                if let manual = mine["manualAssignmentQueues"], let live = p.AssociatedManualAssignmentQueueIds {
+                    let ids = Set(ManualQueue.entries(manual).map(\.queue)).map { context.names.id(of: ResourceAddress(.queue, $0)) }
+                    if !ids.contains(nil), Set(ids.compactMap { $0 }) == Set(live) { trusted["manualAssignmentQueues"] = manual }
+                }
+                return .trusted(trusted)
             }
         }
         let read = context.read, names = context.names, id = identity.id
