@@ -119,6 +119,11 @@ public enum Listings {
         public typealias Filter = Never
         public static let operation = ConnectOperation.listRoutingProfileQueues, listKey = "RoutingProfileQueueConfigSummaryList", parentMember: String? = "RoutingProfileId", maxPageSize = ConnectPageSize.listSmall
     }
+    public enum RoutingProfileManualAssignmentQueues: ConnectListing {
+        public typealias Item = RoutingProfileManualAssignmentQueueConfigSummary
+        public typealias Filter = Never
+        public static let operation = ConnectOperation.listRoutingProfileManualAssignmentQueues, listKey = "RoutingProfileManualAssignmentQueueConfigSummaryList", parentMember: String? = "RoutingProfileId", maxPageSize = ConnectPageSize.listSmall
+    }
     public enum ContactFlows: ConnectListing {
         public typealias Item = ContactFlowSummary
         public typealias Filter = [ContactFlowType]
@@ -138,6 +143,11 @@ public enum Listings {
         public typealias Item = String
         public typealias Filter = Never
         public static let operation = ConnectOperation.listSecurityProfilePermissions, listKey = "Permissions", parentMember: String? = "SecurityProfileId"
+    }
+    public enum SecurityProfileApplications: ConnectListing {
+        public typealias Item = Application
+        public typealias Filter = Never
+        public static let operation = ConnectOperation.listSecurityProfileApplications, listKey = "Applications", parentMember: String? = "SecurityProfileId"
     }
     public enum UserHierarchyGroups: ConnectListing {
         public typealias Item = HierarchyGroupSummary

@@ -2,11 +2,14 @@ import Foundation
 
 /// Routing profiles: Create, Describe, UpdateRoutingProfile{Name,Concurrency,
 /// DefaultOutboundQueue,AgentAvailabilityTimer,Queues}, Associate/Disassociate/List
-/// RoutingProfileQueues, Delete, List, Search. NumberOfAssociatedUsers comes from the
+/// RoutingProfileQueues, ListRoutingProfileManualAssignmentQueues, Delete, List, Search. NumberOfAssociatedUsers comes from the
 /// reference index (users → routing profile), so Describe and Search never scan the users.
 enum RoutingProfileKind {
     static let channels: Set<String> = ["VOICE", "CHAT", "TASK", "EMAIL"]
     static let timers = ["TIME_SINCE_LAST_ACTIVITY", "TIME_SINCE_LAST_INBOUND"]
+    /// Manual assignment: "Use this config for chat, email, and task contacts. It does not support
+    /// voice contacts." (AssociateRoutingProfileQueues' ManualAssignmentQueueConfigs, botocore's model).
+    static let manualChannels: Set<String> = ["CHAT", "TASK", "EMAIL"]
 
     static let handler = KindHandler(
         kind: .routingProfile, searchMaxResults: 500, quota: { $0.routingProfilesPerInstance },
@@ -40,7 +43,7 @@ enum RoutingProfileKind {
                 r.hidden["QueueConfigs"] = .array(existing)
             },
             "AssociateRoutingProfileQueues": update { s, c, r in
-                var existing = configs(r)
+                var existing = configs(r), manual = manualConfigs(r)
                 if let list = c.body["QueueConfigs"] {
                     for cfg in try queueConfigs(s, list) {
                         if let i = existing.firstIndex(where: { sameReference($0, cfg) }) { existing[i] = cfg } else { existing.append(cfg) }
@@ -48,8 +51,13 @@ enum RoutingProfileKind {
                 } else if c.body["ManualAssignmentQueueConfigs"] == nil {
                     throw ConnectError.invalidParameter("QueueConfigs or ManualAssignmentQueueConfigs is required")
                 }
+                if let list = c.body["ManualAssignmentQueueConfigs"] {
+                    for cfg in try manualQueueConfigs(s, list) where !manual.contains(where: { sameReference($0, cfg) }) { manual.append(cfg) }
+                }
                 try checkQueueLimit(s, existing.count)
+                try checkQueueLimit(s, manual.count)
                 r.hidden["QueueConfigs"] = .array(existing)
+                r.hidden["ManualAssignmentQueueConfigs"] = .array(manual)
             },
             "DisassociateRoutingProfileQueues": update { _, c, r in
                 var existing = configs(r)
@@ -58,18 +66,24 @@ enum RoutingProfileKind {
                 if (c.body["ManualAssignmentQueueReferences"]?.arrayValue?.count ?? 0) > 10 {
                     throw ConnectError.invalidParameter("ManualAssignmentQueueReferences can have at most 10 items")
                 }
-                for ref in refs {
-                    guard let qid = ref["QueueId"]?.stringValue, let ch = ref["Channel"]?.stringValue else {
-                        throw ConnectError.invalidParameter("QueueReferences items need QueueId and Channel")
+                var manual = manualConfigs(r)
+                for (field, refs) in [("QueueReferences", refs), ("ManualAssignmentQueueReferences", c.body["ManualAssignmentQueueReferences"]?.arrayValue ?? [])] {
+                    for ref in refs {
+                        guard let qid = ref["QueueId"]?.stringValue, let ch = ref["Channel"]?.stringValue else {
+                            throw ConnectError.invalidParameter("\(field) items need QueueId and Channel")
+                        }
+                        let matches = { (cfg: JSONValue) in cfg["QueueId"]?.stringValue == qid && cfg["Channel"]?.stringValue == ch }
+                        if field == "QueueReferences" { existing.removeAll(where: matches) } else { manual.removeAll(where: matches) }
                     }
-                    existing.removeAll { $0["QueueId"]?.stringValue == qid && $0["Channel"]?.stringValue == ch }
                 }
                 r.hidden["QueueConfigs"] = .array(existing)
+                r.hidden["ManualAssignmentQueueConfigs"] = .array(manual)
             },
             "ListRoutingProfileQueues": { s, c in try listQueues(s, c) },
+            "ListRoutingProfileManualAssignmentQueues": { s, c in try listManualQueues(s, c) },
         ],
         references: { r in
-            var refs = configs(r).compactMap { $0["QueueId"]?.stringValue }.map { ResourceRef(kind: .queue, id: $0) }
+            var refs = (configs(r) + manualConfigs(r)).compactMap { $0["QueueId"]?.stringValue }.map { ResourceRef(kind: .queue, id: $0) }
             if let q = r.attrs["DefaultOutboundQueueId"]?.stringValue { refs.append(ResourceRef(kind: .queue, id: q)) }
             return refs
         },
@@ -80,6 +94,11 @@ enum RoutingProfileKind {
             o["InstanceId"] = .string(s.state.instanceId)
             o["AssociatedQueueIds"] = .array(Set(configs.compactMap { $0["QueueId"]?.stringValue }).sorted().map { .string($0) })
             o["NumberOfAssociatedQueues"] = .int(configs.count)
+            // RoutingProfile's AssociatedManualAssignmentQueueIds and NumberOfAssociatedManualAssignmentQueues
+            // (botocore's model; the SearchRoutingProfiles documentation does not list them among the unpopulated).
+            let manual = manualConfigs(r)
+            o["AssociatedManualAssignmentQueueIds"] = .array(Set(manual.compactMap { $0["QueueId"]?.stringValue }).sorted().map { .string($0) })
+            o["NumberOfAssociatedManualAssignmentQueues"] = .int(manual.count)
             o["NumberOfAssociatedUsers"] = .int(s.state.referrers(of: ResourceRef(kind: .routingProfile, id: r.id), kind: .user).count)
             o["IsDefault"] = .bool(r.hidden["IsDefault"]?.boolValue ?? false)
             guard forSearch else { return }
@@ -97,6 +116,43 @@ enum RoutingProfileKind {
         })
 
     static func configs(_ r: StoredResource) -> [JSONValue] { r.hidden["QueueConfigs"]?.arrayValue ?? [] }
+
+    static func manualConfigs(_ r: StoredResource) -> [JSONValue] { r.hidden["ManualAssignmentQueueConfigs"]?.arrayValue ?? [] }
+
+    /// RoutingProfileManualAssignmentQueueConfig items (RoutingProfileManualAssignmentQueueConfigList:
+    /// 1–10), stored flat as `{ QueueId, Channel }`. Whether Connect also wants the channel enabled in
+    /// MediaConcurrencies is not documented; the emulator does not ask it.
+    static func manualQueueConfigs(_ s: ConnectService, _ v: JSONValue) throws -> [JSONValue] {
+        let field = "ManualAssignmentQueueConfigs"
+        guard let list = v.arrayValue else { throw ConnectError.invalidParameter("\(field) must be a list") }
+        if list.isEmpty || list.count > 10 {
+            throw ConnectError.invalidParameter("\(field) must have between 1 and 10 items (it has \(list.count))")
+        }
+        return try list.map { cfg in
+            guard let qid = cfg["QueueReference"]?["QueueId"]?.stringValue,
+                  let ch = cfg["QueueReference"]?["Channel"]?.stringValue else {
+                throw ConnectError.invalidParameter("\(field) items need QueueReference.QueueId and QueueReference.Channel")
+            }
+            // The model's Channel enum has VOICE, but manual assignment "does not support voice contacts";
+            // the error Connect returns is not documented (InvalidParameterException here).
+            guard manualChannels.contains(ch) else { throw ConnectError.invalidParameter("Channel \(ch) is not supported for manual assignment (CHAT, TASK or EMAIL)") }
+            return ["QueueId": .string(try s.standardQueue(qid).id), "Channel": .string(ch)]
+        }
+    }
+
+    static func listManualQueues(_ s: ConnectService, _ c: ServiceCall) throws -> JSONValue {
+        try s.checkInstance(c)
+        let r = try s.require(.routingProfile, c.label("RoutingProfileId"))
+        let items = manualConfigs(r).compactMap { cfg -> JSONValue? in
+            guard let qid = cfg["QueueId"]?.stringValue, let q = s.state.get(.queue, qid) else { return nil }
+            return ["QueueId": .string(q.id), "QueueArn": .string(q.arn), "QueueName": .string(q.name), "Channel": cfg["Channel"] ?? "CHAT"]
+        }
+        let key = { (v: JSONValue) in [v["QueueName"]?.stringValue ?? "", v["Channel"]?.stringValue ?? ""] }
+        let sorted = items.sorted { key($0).lexicographicallyPrecedes(key($1)) }
+        // MaxResults: MaxResult100 (botocore's model).
+        return s.withLastModified(r, try s.listPage(c, sorted, key: key, render: { $0 },
+                                                   member: "RoutingProfileManualAssignmentQueueConfigSummaryList", limit: 100, scope: r.id))
+    }
 
     static func sameReference(_ a: JSONValue, _ b: JSONValue) -> Bool { a["QueueId"] == b["QueueId"] && a["Channel"] == b["Channel"] }
 
@@ -178,6 +234,7 @@ enum RoutingProfileKind {
             let mcs = try mediaConcurrencies(mcv)
             if let qc = c.body["QueueConfigs"], !qc.isNull { configs = try queueConfigs(s, qc) }
             try checkQueueLimit(s, configs.count)
+            if let mq = c.body["ManualAssignmentQueueConfigs"], !mq.isNull { hidden["ManualAssignmentQueueConfigs"] = .array(try manualQueueConfigs(s, mq)) }
             attrs = ["Description": .string(desc), "DefaultOutboundQueueId": .string(dq.id),
                      "MediaConcurrencies": mcs, "AgentAvailabilityTimer": "TIME_SINCE_LAST_ACTIVITY"]
             if let t = c.string("AgentAvailabilityTimer") {

@@ -48,6 +48,7 @@ struct Router: Sendable {
         ("POST", "/routing-profiles/{InstanceId}/{RoutingProfileId}/associate-queues", "AssociateRoutingProfileQueues"),
         ("POST", "/routing-profiles/{InstanceId}/{RoutingProfileId}/disassociate-queues", "DisassociateRoutingProfileQueues"),
         ("GET", "/routing-profiles/{InstanceId}/{RoutingProfileId}/queues", "ListRoutingProfileQueues"),
+        ("GET", "/routing-profiles/{InstanceId}/{RoutingProfileId}/manual-assignment-queues", "ListRoutingProfileManualAssignmentQueues"),
         ("DELETE", "/routing-profiles/{InstanceId}/{RoutingProfileId}", "DeleteRoutingProfile"),
         ("GET", "/routing-profiles-summary/{InstanceId}", "ListRoutingProfiles"),
         ("POST", "/search-routing-profiles", "SearchRoutingProfiles"),
@@ -75,6 +76,7 @@ struct Router: Sendable {
         ("DELETE", "/security-profiles/{InstanceId}/{SecurityProfileId}", "DeleteSecurityProfile"),
         ("GET", "/security-profiles-summary/{InstanceId}", "ListSecurityProfiles"),
         ("GET", "/security-profiles-permissions/{InstanceId}/{SecurityProfileId}", "ListSecurityProfilePermissions"),
+        ("GET", "/security-profiles-applications/{InstanceId}/{SecurityProfileId}", "ListSecurityProfileApplications"),
         ("POST", "/search-security-profiles", "SearchSecurityProfiles"),
 
         ("GET", "/user-hierarchy-structure/{InstanceId}", "DescribeUserHierarchyStructure"),

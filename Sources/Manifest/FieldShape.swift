@@ -18,6 +18,8 @@ public indirect enum FieldShape: Sendable {
     case groupTree
     /// A value of the shape, or `{ external: true }` (a predefined attribute's list of values).
     case orExternal(FieldShape)
+    /// A value of either shape (a routing-profile channel: its concurrency, or `{ max, crossChannel }`).
+    case either(FieldShape, FieldShape)
 }
 
 /// One key of a mapping.

@@ -107,6 +107,8 @@ public enum JSONSchemaGenerator {
             return .object(["$ref": .string("#/$defs/groupTree")])
         case .orExternal(let shape):
             return .object(["anyOf": .array([shapeSchema(shape, defs: &defs), .object(["$ref": .string("#/$defs/external")])])])
+        case let .either(first, second):
+            return .object(["anyOf": .array([shapeSchema(first, defs: &defs), shapeSchema(second, defs: &defs)])])
         }
     }
 }

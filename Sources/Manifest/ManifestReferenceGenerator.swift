@@ -25,6 +25,7 @@ public enum ManifestReferenceGenerator {
         switch shape {
         case .object(let spec), .resources(let spec): return [spec]
         case .list(let inner, _, _), .map(let inner), .stringOrList(let inner): return nestedSpecs(inner)
+        case let .either(first, second): return nestedSpecs(first) + nestedSpecs(second)
         default: return []
         }
     }
@@ -58,6 +59,7 @@ public enum ManifestReferenceGenerator {
             return spec.fields.isEmpty ? "mapping name → `{ external: true }`" : "mapping name → `\(spec.title)` or `{ external: true }`"
         case .groupTree: return "tree of group names"
         case .orExternal(let inner): return "\(describe(inner)), or `{ external: true }`"
+        case let .either(first, second): return "\(describe(first)), or \(describe(second))"
         }
     }
 }

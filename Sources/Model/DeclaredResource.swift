@@ -47,6 +47,7 @@ extension RoutingProfile: DeclaredResource {
     public var ownTags: [String: String] { tags }
     public var references: [Reference] {
         [Reference(ResourceAddress(.queue, defaultOutboundQueue))] + queues.map { Reference(ResourceAddress(.queue, $0.queue)) }
+            + (manualAssignmentQueues ?? []).map { Reference(ResourceAddress(.queue, $0.queue)) }
     }
 }
 
@@ -72,7 +73,9 @@ extension FlowContent {
 
 extension SecurityProfile: DeclaredResource {
     public var ownTags: [String: String] { tags }
-    public var references: [Reference] { [] }
+    public var references: [Reference] {
+        allowedAccessControlHierarchyGroup.map { [Reference(ResourceAddress(.hierarchyGroup, $0))] } ?? []
+    }
 }
 
 extension HierarchyGroup: DeclaredResource {

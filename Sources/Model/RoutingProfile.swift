@@ -11,6 +11,12 @@ public struct RoutingProfile: Sendable, Hashable {
     public var queues: [RoutingProfileQueue] = []
     /// How an agent's availability is measured for routing; nil: Connect's default, not managed.
     public var agentAvailabilityTimer: AgentAvailabilityTimer?
+    /// Cross-channel behaviour of the channels that declare one (`chat: { max: 3, crossChannel: … }`);
+    /// an enabled channel not listed has Connect's default, ROUTE_CURRENT_CHANNEL_ONLY. Empty: not managed.
+    public var crossChannel: [Channel: CrossChannelBehavior] = [:]
+    /// Queues whose contacts agents may pick or be assigned by hand, sorted by queue name;
+    /// nil: not managed (`[]` manages them as none).
+    public var manualAssignmentQueues: [RoutingProfileManualAssignmentQueue]?
     public var tags: [String: String] = [:]
     public var renamedFrom: [String] = []
 
@@ -24,6 +30,11 @@ public struct RoutingProfile: Sendable, Hashable {
     }
 
     public var address: ResourceAddress { ResourceAddress(.routingProfile, name) }
+
+    /// MediaConcurrency's CrossChannelBehavior.BehaviorType values.
+    public enum CrossChannelBehavior: String, Sendable, Hashable, CaseIterable {
+        case routeCurrentChannelOnly = "ROUTE_CURRENT_CHANNEL_ONLY", routeAnyChannel = "ROUTE_ANY_CHANNEL"
+    }
 
     /// UpdateRoutingProfileAgentAvailabilityTimer's values.
     public enum AgentAvailabilityTimer: String, Sendable, Hashable, CaseIterable {

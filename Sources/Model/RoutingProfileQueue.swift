@@ -15,3 +15,16 @@ public struct RoutingProfileQueue: Sendable, Hashable {
         self.delay = delay
     }
 }
+
+/// One manual assignment queue of a routing profile and the channels it is enabled for
+/// (chat, task and email: Connect's manual assignment does not support voice).
+public struct RoutingProfileManualAssignmentQueue: Sendable, Hashable {
+    public var queue: String
+    /// Sorted, non-empty, no duplicates.
+    public var channels: [Channel]
+
+    public init(queue: String, channels: [Channel]) {
+        self.queue = queue
+        self.channels = channels
+    }
+}

@@ -36,6 +36,12 @@ import Testing
         #expect(files["agent-statuses.yaml"]?.contains("Lunch:") == true && files["agent-statuses.yaml"]?.contains("Available") == false,
                 "\(files["agent-statuses.yaml"] ?? "")")
         #expect(files["hours.yaml"]?.contains("Christmas") == true, "\(files["hours.yaml"] ?? "")")
+        let routing = files["routing-profiles.yaml"] ?? "", security = files["security-profiles.yaml"] ?? ""
+        #expect(routing.contains("crossChannel: ROUTE_ANY_CHANNEL") && routing.contains("manualAssignmentQueues"), "\(routing)")
+        for key in ["allowedAccessControlTags: { region: amer }", "tagRestrictedResources: [User]", "hierarchyRestrictedResources: [User]",
+                    "allowedAccessControlHierarchyGroup: Americas/New York", "namespace: acme.crm"] {
+            #expect(security.contains(key), "\(key) in \(security)")
+        }
         #expect(files["phone-numbers.yaml"]?.contains("Main IVR") == true, "\(files["phone-numbers.yaml"] ?? "")")
         #expect(files["integrations.yaml"]?.contains(HandBuiltInstance.lambda) == true
                 && files["integrations.yaml"]?.contains(HandBuiltInstance.bot) == true, "\(files["integrations.yaml"] ?? "")")

@@ -61,11 +61,17 @@ struct HandBuiltInstance {
             "Content": b.mainIVR(greeting: "Thanks for calling.")], id: "ContactFlowId", arn: "ContactFlowArn")
         try await b.make(emu, .createRoutingProfile, "rp.Tier 1", ["Name": "Tier 1", "Description": "Front line",
             "DefaultOutboundQueueId": b.ids["queue.Support"]!,
-            "MediaConcurrencies": [["Channel": "VOICE", "Concurrency": 1], ["Channel": "CHAT", "Concurrency": 3]],
+            "MediaConcurrencies": [["Channel": "VOICE", "Concurrency": 1],
+                                   ["Channel": "CHAT", "Concurrency": 3, "CrossChannelBehavior": ["BehaviorType": "ROUTE_ANY_CHANNEL"]]],
             "QueueConfigs": [queueConfig(b.ids["queue.Support"]!, "VOICE", 1, 0), queueConfig(b.ids["queue.Support"]!, "CHAT", 1, 0),
-                             queueConfig(b.ids["queue.Billing"]!, "VOICE", 2, 30)]], id: "RoutingProfileId", arn: "RoutingProfileArn")
+                             queueConfig(b.ids["queue.Billing"]!, "VOICE", 2, 30)],
+            "ManualAssignmentQueueConfigs": [["QueueReference": ["QueueId": b.ids["queue.Support"]!, "Channel": "CHAT"]]]],
+                         id: "RoutingProfileId", arn: "RoutingProfileArn")
         try await b.make(emu, .createSecurityProfile, "sp.Supervisor", ["SecurityProfileName": "Supervisor", "Description": "Team leads",
-            "Permissions": ["BasicAgentAccess", "ListenCallRecordings"]], id: "SecurityProfileId", arn: "SecurityProfileArn")
+            "Permissions": ["BasicAgentAccess", "ListenCallRecordings"], "AllowedAccessControlTags": ["region": "amer"],
+            "TagRestrictedResources": ["User"], "HierarchyRestrictedResources": ["User"],
+            "AllowedAccessControlHierarchyGroupId": b.ids["group.New York"]!,
+            "Applications": [["Namespace": "acme.crm", "ApplicationPermissions": ["ACCESS"]]]], id: "SecurityProfileId", arn: "SecurityProfileArn")
         let agent = try requireValue(s.securityProfile("Agent")?.Id)
         for n in 1...users {
             let name = String(format: "agent%03d", n)

@@ -174,6 +174,34 @@ func converged(_ desired: DesiredState, owner: String? = "acme") -> LiveState {
         #expect(profile.calls == ["CreateRoutingProfile", "AssociateRoutingProfileQueues", "AssociateRoutingProfileQueues", "TagResource"])
     }
 
+    @Test func largeManualAssignmentQueueListsAreBatched() {
+        var desired = sample()
+        desired.queues = (1...12).map { Queue(name: "Q\($0)", hoursOfOperation: "Basic Hours") }
+        desired.routingProfiles[0].defaultOutboundQueue = "Q1"
+        desired.routingProfiles[0].concurrency[.chat] = 2
+        desired.routingProfiles[0].manualAssignmentQueues = desired.queues.map { RoutingProfileManualAssignmentQueue(queue: $0.name, channels: [.chat]) }
+        desired.users = []
+        let result = Planner.plan(desired: desired, live: converged(DesiredState(stack: "acme")), instance: instance)
+        let profile = result.plan.changes.first { $0.kind == "routingProfile" }!
+        // 10 with the create (RoutingProfileManualAssignmentQueueConfigList: 1–10), the other 2 after.
+        #expect(profile.calls == ["CreateRoutingProfile", "AssociateRoutingProfileQueues", "TagResource"])
+    }
+
+    @Test func manualAssignmentQueueChangesAreOneAssociateAndOneDisassociate() {
+        var desired = sample()
+        desired.queues += [Queue(name: "Q1", hoursOfOperation: "Basic Hours"), Queue(name: "Q2", hoursOfOperation: "Basic Hours")]
+        desired.routingProfiles[0].concurrency[.chat] = 2
+        desired.routingProfiles[0].concurrency[.task] = 2
+        desired.routingProfiles[0].manualAssignmentQueues = [RoutingProfileManualAssignmentQueue(queue: "Q1", channels: [.chat, .task])]
+        let live = converged(desired)
+        desired.routingProfiles[0].manualAssignmentQueues = [RoutingProfileManualAssignmentQueue(queue: "Q1", channels: [.chat]),
+                                                              RoutingProfileManualAssignmentQueue(queue: "Q2", channels: [.task])]
+        let result = Planner.plan(desired: desired, live: live, instance: instance)
+        let profile = try! #require(result.plan.changes.first { $0.kind == "routingProfile" })
+        #expect(profile.fields.map(\.path) == ["manualAssignmentQueues.Q1", "manualAssignmentQueues.Q2"])
+        #expect(profile.calls.filter { $0 != "TagResource" } == ["AssociateRoutingProfileQueues", "DisassociateRoutingProfileQueues"])
+    }
+
     @Test func planIsDeterministic() {
         let a = Planner.plan(desired: sample(), live: converged(DesiredState(stack: "acme")), instance: instance)
         let b = Planner.plan(desired: sample(), live: converged(DesiredState(stack: "acme")), instance: instance)

@@ -371,6 +371,33 @@ def phase1(args, R):
         expect_error("ResourceInUseException", c.delete_queue, InstanceId=iid, QueueId=S["q_support"])  # in a queue config
     R.case("routing profiles: 11 queue configs, priority 100, delay 10000, concurrency, 11 references, duplicate; queue in use", routing_profile_limits)
 
+    def routing_profile_manual_queues():
+        def mq(qid, ch):
+            return {"QueueReference": {"QueueId": qid, "Channel": ch}}
+        base = dict(InstanceId=iid, Description="d", DefaultOutboundQueueId=S["basic_queue"],
+                    MediaConcurrencies=[{"Channel": "CHAT", "Concurrency": 2}, {"Channel": "TASK", "Concurrency": 2}])
+        r = c.create_routing_profile(Name="Manual", ManualAssignmentQueueConfigs=[mq(S["q_sales"], "CHAT")], **base)
+        rp = r["RoutingProfileId"]
+        c.associate_routing_profile_queues(InstanceId=iid, RoutingProfileId=rp, ManualAssignmentQueueConfigs=[mq(S["basic_queue"], "TASK")])
+        items, pages = all_pages(c.list_routing_profile_manual_assignment_queues, "RoutingProfileManualAssignmentQueueConfigSummaryList",
+                                 InstanceId=iid, RoutingProfileId=rp, MaxResults=1)
+        got = sorted((x["QueueName"], x["Channel"]) for x in items)
+        check(got == [("BasicQueue", "TASK"), ("Sales", "CHAT")] and pages == 2, (got, pages))
+        d = c.describe_routing_profile(InstanceId=iid, RoutingProfileId=rp)["RoutingProfile"]
+        check(d["NumberOfAssociatedManualAssignmentQueues"] == 2 and sorted(d["AssociatedManualAssignmentQueueIds"]) == sorted([S["q_sales"], S["basic_queue"]]))
+        check(d["NumberOfAssociatedQueues"] == 0, "manual assignment queues are not routing queues")
+        c.disassociate_routing_profile_queues(InstanceId=iid, RoutingProfileId=rp,
+                                              ManualAssignmentQueueReferences=[{"QueueId": S["q_sales"], "Channel": "CHAT"}])
+        got = [(x["QueueName"], x["Channel"]) for x in c.list_routing_profile_manual_assignment_queues(
+            InstanceId=iid, RoutingProfileId=rp)["RoutingProfileManualAssignmentQueueConfigSummaryList"]]
+        check(got == [("BasicQueue", "TASK")], got)
+        expect_error("InvalidParameterException", c.associate_routing_profile_queues, InstanceId=iid, RoutingProfileId=rp,
+                     ManualAssignmentQueueConfigs=[mq(S["q_sales"], "VOICE")])
+        expect_error("InvalidParameterException", c.create_routing_profile, Name="Too many manual",
+                     ManualAssignmentQueueConfigs=[mq(S["q_sales"], "CHAT")] * 11, **base)
+        c.delete_routing_profile(InstanceId=iid, RoutingProfileId=rp)
+    R.case("routing profiles: manual assignment queues create, associate, list pages, describe counts, disassociate, VOICE refused", routing_profile_manual_queues)
+
     # ---- contact flows -------------------------------------------------------------------
     def flows():
         queue_arn = S["q_support_arn"]
@@ -537,6 +564,32 @@ def phase1(args, R):
         c.delete_security_profile(InstanceId=iid, SecurityProfileId=tmp["SecurityProfileId"])
         expect_error("ResourceNotFoundException", c.describe_security_profile, InstanceId=iid, SecurityProfileId=tmp["SecurityProfileId"])
     R.case("security profiles: create, describe, permissions pages, update, search summary, errors, delete", security_profiles)
+
+    def security_profile_access_control():
+        apps = [{"Namespace": "acme.crm", "ApplicationPermissions": ["ACCESS"], "Type": "THIRD_PARTY_APPLICATION"},
+                {"Namespace": "acme.tools", "ApplicationPermissions": ["lookup"], "Type": "MCP"}]
+        r = c.create_security_profile(InstanceId=iid, SecurityProfileName="Restricted", AllowedAccessControlTags={"region": "emea"},
+                                      TagRestrictedResources=["User", "Queue"], HierarchyRestrictedResources=["User"], Applications=apps)
+        sp = r["SecurityProfileId"]
+        d = c.describe_security_profile(InstanceId=iid, SecurityProfileId=sp)["SecurityProfile"]
+        check(d["AllowedAccessControlTags"] == {"region": "emea"} and d["TagRestrictedResources"] == ["User", "Queue"]
+              and d["HierarchyRestrictedResources"] == ["User"], d)
+        items, pages = all_pages(c.list_security_profile_applications, "Applications", InstanceId=iid, SecurityProfileId=sp, MaxResults=1)
+        check(sorted(a["Namespace"] for a in items) == ["acme.crm", "acme.tools"] and pages == 2, (items, pages))
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sp, AllowedAccessControlTags={"region": "apac"}, Applications=apps[:1])
+        d = c.describe_security_profile(InstanceId=iid, SecurityProfileId=sp)["SecurityProfile"]
+        check(d["AllowedAccessControlTags"] == {"region": "apac"} and d["TagRestrictedResources"] == ["User", "Queue"], d)
+        check([a["Namespace"] for a in c.list_security_profile_applications(InstanceId=iid, SecurityProfileId=sp)["Applications"]] == ["acme.crm"])
+        item = c.search_security_profiles(InstanceId=iid, SearchCriteria={"StringCondition": {"FieldName": "name", "Value": "Restricted", "ComparisonType": "EXACT"}})["SecurityProfiles"][0]
+        check("AllowedAccessControlTags" not in item and "TagRestrictedResources" not in item, "SecurityProfileSearchSummary lacks them")
+        expect_error("InvalidParameterException", c.update_security_profile, InstanceId=iid, SecurityProfileId=sp,
+                     AllowedAccessControlTags={f"k{i}": "v" for i in range(5)})
+        expect_error("InvalidParameterException", c.update_security_profile, InstanceId=iid, SecurityProfileId=sp,
+                     Applications=[{"Namespace": "acme.crm", "ApplicationPermissions": ["ADMIN"]}])
+        expect_error("ResourceNotFoundException", c.update_security_profile, InstanceId=iid, SecurityProfileId=sp,
+                     AllowedAccessControlHierarchyGroupId="00000000-0000-0000-0000-000000000000")
+        c.delete_security_profile(InstanceId=iid, SecurityProfileId=sp)
+    R.case("security profiles: access-control tags, restricted resources, applications pages, update keeps the rest, limits", security_profile_access_control)
 
     # ---- integrations: Lambda functions and Lex V2 bots associated with the instance -------
     def integrations():

@@ -65,6 +65,14 @@ public struct RoutingProfileQueueConfigSummary: Codable, Sendable, Hashable {
     public var Channel: Channel
 }
 
+/// ListRoutingProfileManualAssignmentQueues' items (Channel: "Valid Values: CHAT | TASK | EMAIL").
+public struct RoutingProfileManualAssignmentQueueConfigSummary: Codable, Sendable, Hashable {
+    public var QueueId: String
+    public var QueueArn: String
+    public var QueueName: String
+    public var Channel: Channel
+}
+
 public struct RoutingProfile: Codable, Sendable, Equatable {
     public var InstanceId: String?
     public var Name: String?

@@ -99,14 +99,18 @@ enum ManifestWriter {
     }
 
     private static func orderedKeys(_ members: [String: FieldValue], _ shape: FieldShape?) -> [String] {
-        guard case let .object(spec)? = shape else { return members.keys.sorted() }
+        let spec: ObjectSpec
+        switch shape {
+        case let .object(s)?, let .either(_, .object(s))?: spec = s
+        default: return members.keys.sorted()
+        }
         let known = spec.keys.filter { members[$0] != nil }
         return known + members.keys.filter { !spec.keys.contains($0) }.sorted()
     }
 
     private static func memberShape(_ shape: FieldShape?, _ key: String) -> FieldShape? {
         switch shape {
-        case let .object(spec)?: spec.field(key)?.shape
+        case let .object(spec)?, let .either(_, .object(spec))?: spec.field(key)?.shape
         case let .map(inner)?: inner
         case .groupTree?: .groupTree
         default: nil

@@ -123,6 +123,16 @@ enum DetailPlan: Sendable {
 }
 
 extension DetailPlan {
+    /// This plan with `extra` fields known without a call.
+    func adding(_ extra: [String: FieldValue]) -> DetailPlan {
+        switch self {
+        case .none: return .known(extra)
+        case let .trusted(known): return .trusted(known.merging(extra) { _, new in new })
+        case let .known(known): return .known(known.merging(extra) { _, new in new })
+        case let .fetch(run): return .fetch { try await run().merging(extra) { _, new in new } }
+        }
+    }
+
     /// This plan's fields, then `more` on them (one more per-resource call), as one fetch.
     func then(_ more: @escaping @Sendable ([String: FieldValue]) async throws -> [String: FieldValue]) -> DetailPlan {
         let base = self

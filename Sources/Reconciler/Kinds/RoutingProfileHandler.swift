@@ -19,26 +19,51 @@ struct RoutingProfileHandler: SearchableKind {
             }),
         ]
         if let timer = p.agentAvailabilityTimer { fields["agentAvailabilityTimer"] = .string(timer.rawValue) }
+        if !p.crossChannel.isEmpty { fields["crossChannel"] = crossChannelField(p) }
+        if let manual = p.manualAssignmentQueues {
+            fields["manualAssignmentQueues"] = .object(Dictionary(manual.map { ($0.queue, FieldValue.strings($0.channels.map(\.rawValue))) },
+                                                                  uniquingKeysWith: { a, _ in a }))
+        }
         return fields
     }
 
+    /// Every enabled channel's cross-channel behaviour, Connect's default where none is declared.
+    private func crossChannelField(_ p: Model.RoutingProfile) -> FieldValue {
+        .object(Dictionary(uniqueKeysWithValues: p.concurrency.keys.map { channel in
+            (channel.rawValue, FieldValue.string((p.crossChannel[channel] ?? .routeCurrentChannelOnly).rawValue))
+        }))
+    }
+
     func fingerprintTags(_ fields: [String: FieldValue]) -> [String: String] {
-        [Fingerprint.queuesTag: Fingerprint.of(fields["queues"] ?? .null)]
+        [Fingerprint.queuesTag: Self.queuesFingerprint(fields)]
+    }
+
+    /// The queues alone (the tags written before manual assignment queues existed stay valid), or
+    /// with the manual assignment queues where the manifests declare them.
+    static func queuesFingerprint(_ fields: [String: FieldValue]) -> String {
+        guard let manual = fields["manualAssignmentQueues"] else { return Fingerprint.of(fields["queues"] ?? .null) }
+        return Fingerprint.of(.object(["queues": fields["queues"] ?? .null, "manualAssignmentQueues": manual]))
     }
 
     /// CreateRoutingProfile takes the first 10 queue configs; the rest are associated after.
     func createCalls(_ p: Model.RoutingProfile, fields: [String: FieldValue], tags: [String: String], placeholder: Bool) -> [PlannedCall] {
         let configs = RoutingQueueDelta.entries(fields["queues"]).map(queueConfig)
+        let manual = ManualQueue.entries(fields["manualAssignmentQueues"]).map(manualConfig)
         var calls = [PlannedCall(.createRoutingProfile, [
             "InstanceId": .instanceId, "Name": .string(p.name), "Description": .string(p.description),
             "DefaultOutboundQueueId": .id(ResourceAddress(.queue, p.defaultOutboundQueue)),
             "QueueConfigs": configs.isEmpty ? nil : .list(Array(configs.prefix(RoutingQueueDelta.batchSize))),
-            "MediaConcurrencies": concurrencies(p.concurrency), "Tags": .map(tags),
+            "ManualAssignmentQueueConfigs": manual.isEmpty ? nil : .list(Array(manual.prefix(RoutingQueueDelta.batchSize))),
+            "MediaConcurrencies": concurrencies(p, explicit: false), "Tags": .map(tags),
             "AgentAvailabilityTimer": p.agentAvailabilityTimer.map { .string($0.rawValue) },
         ], creates: CallShapes.creates(p.address, "RoutingProfileId", "RoutingProfileArn"))]
         for batch in RoutingQueueDelta.batches(Array(configs.dropFirst(RoutingQueueDelta.batchSize))) {
             calls.append(PlannedCall(.associateRoutingProfileQueues, [
                 "InstanceId": .instanceId, "RoutingProfileId": .id(p.address), "QueueConfigs": .list(batch)]))
+        }
+        for batch in RoutingQueueDelta.batches(Array(manual.dropFirst(RoutingQueueDelta.batchSize))) {
+            calls.append(PlannedCall(.associateRoutingProfileQueues, [
+                "InstanceId": .instanceId, "RoutingProfileId": .id(p.address), "ManualAssignmentQueueConfigs": .list(batch)]))
         }
         return calls
     }
@@ -50,14 +75,20 @@ struct RoutingProfileHandler: SearchableKind {
             calls.append(PlannedCall(.updateRoutingProfileName, ["InstanceId": .instanceId, "RoutingProfileId": id,
                                                                  "Name": .string(p.name), "Description": .string(p.description)]))
         }
-        if changed.contains("concurrency") {
+        if !changed.isDisjoint(with: ["concurrency", "crossChannel"]) {
+            // Cross-channel behaviour managed: every channel's is sent (an update may be a return to the default).
             calls.append(PlannedCall(.updateRoutingProfileConcurrency, ["InstanceId": .instanceId, "RoutingProfileId": id,
-                                                                        "MediaConcurrencies": concurrencies(p.concurrency)]))
+                                                                        "MediaConcurrencies": concurrencies(p, explicit: fields["crossChannel"] != nil)]))
         }
         let delta = RoutingQueueDelta(from: live.fields["queues"], to: fields["queues"])
         for batch in RoutingQueueDelta.batches(delta.associate.map(queueConfig)) {
             calls.append(PlannedCall(.associateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
                                                                       "QueueConfigs": .list(batch)]))
+        }
+        let manual = ManualQueue.delta(from: live.fields["manualAssignmentQueues"], to: fields["manualAssignmentQueues"])
+        for batch in RoutingQueueDelta.batches(manual.associate.map(manualConfig)) {
+            calls.append(PlannedCall(.associateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
+                                                                      "ManualAssignmentQueueConfigs": .list(batch)]))
         }
         for batch in RoutingQueueDelta.batches(delta.update.map(queueConfig)) {
             calls.append(PlannedCall(.updateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
@@ -75,6 +106,10 @@ struct RoutingProfileHandler: SearchableKind {
             calls.append(PlannedCall(.disassociateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
                                                                          "QueueReferences": .list(batch)]))
         }
+        for batch in RoutingQueueDelta.batches(manual.disassociate.map(\.reference)) {
+            calls.append(PlannedCall(.disassociateRoutingProfileQueues, ["InstanceId": .instanceId, "RoutingProfileId": id,
+                                                                         "ManualAssignmentQueueReferences": .list(batch)]))
+        }
         return calls
     }
 
@@ -84,16 +119,19 @@ struct RoutingProfileHandler: SearchableKind {
 
     func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
         var out = CallShapes.reference(live.fields, "defaultOutboundQueue", .queue)
-        if case let .object(queues)? = live.fields["queues"] { out += queues.keys.sorted().map { ResourceAddress(.queue, $0) } }
+        for key in ["queues", "manualAssignmentQueues"] {
+            if case let .object(queues)? = live.fields[key] { out += queues.keys.sorted().map { ResourceAddress(.queue, $0) } }
+        }
         return out
     }
 
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
         var fields = renames.renaming(fields, "defaultOutboundQueue", .queue)
-        if case let .object(queues)? = fields["queues"] {
+        for key in ["queues", "manualAssignmentQueues"] {
+            guard case let .object(queues)? = fields[key] else { continue }
             var renamed: [String: FieldValue] = [:]
             for (queue, config) in queues { renamed[renames.name(.queue, queue)] = config }
-            fields["queues"] = .object(renamed)
+            fields[key] = .object(renamed)
         }
         return fields
     }
@@ -106,9 +144,17 @@ struct RoutingProfileHandler: SearchableKind {
         ["QueueReference": queueReference(e), "Priority": .int(e.priority), "Delay": .int(e.delay)]
     }
 
-    private func concurrencies(_ concurrency: [Model.Channel: Int]) -> CallValue {
-        .list(concurrency.keys.sorted().map { channel in
-            ["Channel": .string(channel.connectName), "Concurrency": .int(concurrency[channel] ?? 0)]
+    private func manualConfig(_ e: ManualQueue) -> CallValue { ["QueueReference": e.reference] }
+
+    /// MediaConcurrencies; CrossChannelBehavior for the channels that declare one, or (`explicit`)
+    /// for every channel, Connect's default where none is declared.
+    private func concurrencies(_ p: Model.RoutingProfile, explicit: Bool) -> CallValue {
+        .list(p.concurrency.keys.sorted().map { channel in
+            var entry: [String: CallValue] = ["Channel": .string(channel.connectName), "Concurrency": .int(p.concurrency[channel] ?? 0)]
+            if let behavior = p.crossChannel[channel] ?? (explicit ? .routeCurrentChannelOnly : nil) {
+                entry["CrossChannelBehavior"] = ["BehaviorType": .string(behavior.rawValue)]
+            }
+            return .object(entry)
         })
     }
 }
@@ -127,28 +173,64 @@ extension RoutingProfileHandler {
     /// unless the fingerprint tag matches the manifests, nothing modified the profile since it was
     /// written, and the queue ids Search does return agree.
     func details(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        withTimer(queueDetails(p, identity, context), identity, context)
+        withTimer(withManualQueues(queueDetails(p, identity, context), p, identity, context), identity, context)
     }
 
-    /// SearchRoutingProfiles does not return AgentAvailabilityTimer (the model's documentation, and
-    /// the emulator follows it): one DescribeRoutingProfile, only for a profile whose manifest sets it.
+    /// SearchRoutingProfiles does not return AgentAvailabilityTimer nor MediaConcurrencies'
+    /// CrossChannelBehavior (the model's documentation, and the emulator follows it): one
+    /// DescribeRoutingProfile, only for a profile whose manifest sets either, for both.
     private func withTimer(_ base: DetailPlan, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        guard context.manages("agentAvailabilityTimer", of: identity.address) else { return base }
+        let timer = context.manages("agentAvailabilityTimer", of: identity.address)
+        let crossChannel = context.manages("crossChannel", of: identity.address)
+        guard timer || crossChannel else { return base }
         let read = context.read, id = identity.id
         return base.then { fields in
             var fields = fields
             let profile = try await read.one { try await read.reader.describe(ConnectAPI.RoutingProfile.self, instanceId: read.instanceId, id: id) }
-            fields["agentAvailabilityTimer"] = .string(profile.AgentAvailabilityTimer?.rawValue ?? "TIME_SINCE_LAST_ACTIVITY")
+            if timer { fields["agentAvailabilityTimer"] = .string(profile.AgentAvailabilityTimer?.rawValue ?? "TIME_SINCE_LAST_ACTIVITY") }
+            if crossChannel { fields["crossChannel"] = Self.crossChannel(profile.MediaConcurrencies ?? []) }
+            return fields
+        }
+    }
+
+    /// Each channel's behaviour; none returned is Connect's default, ROUTE_CURRENT_CHANNEL_ONLY.
+    static func crossChannel(_ concurrencies: [MediaConcurrency]) -> FieldValue {
+        .object(Dictionary(concurrencies.map {
+            ($0.Channel.rawValue.lowercased(), FieldValue.string($0.CrossChannelBehavior?.BehaviorType.rawValue ?? "ROUTE_CURRENT_CHANNEL_ONLY"))
+        }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// ListRoutingProfileManualAssignmentQueues, only for a profile whose manifest declares them, and
+    /// not even then when the queues' fingerprint tag vouches for them or Search's
+    /// AssociatedManualAssignmentQueueIds says there are none.
+    private func withManualQueues(_ base: DetailPlan, _ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity,
+                                  _ context: DetailContext) -> DetailPlan {
+        guard context.manages("manualAssignmentQueues", of: identity.address) else { return base }
+        if case let .trusted(known) = base, known["manualAssignmentQueues"] != nil { return base }
+        if p.AssociatedManualAssignmentQueueIds == [] { return base.adding(["manualAssignmentQueues": .object([:])]) }
+        let read = context.read, names = context.names, id = identity.id
+        return base.then { fields in
+            var fields = fields
+            let configs = try await read.items(read.reader.pages(ListRequest<Listings.RoutingProfileManualAssignmentQueues>(instanceId: read.instanceId, parentId: id)))
+            var byQueue: [String: [String]] = [:]
+            for c in configs { byQueue[names.knownName(.queue, c.QueueId) ?? c.QueueName, default: []].append(c.Channel.rawValue.lowercased()) }
+            fields["manualAssignmentQueues"] = .object(byQueue.mapValues { FieldValue.strings($0) })
             return fields
         }
     }
 
     private func queueDetails(_ p: ConnectAPI.RoutingProfile, _ identity: LiveIdentity, _ context: DetailContext) -> DetailPlan {
-        if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: { Fingerprint.of($0["queues"] ?? .null) }),
+        if let mine = context.vouched(identity, tag: p.Tags?[Fingerprint.queuesTag], fingerprint: Self.queuesFingerprint),
            let queues = mine["queues"] {
             let declaredIds = RoutingQueueDelta.entries(queues).map { context.names.id(of: ResourceAddress(.queue, $0.queue)) }
             if !declaredIds.contains(nil), Set(declaredIds.compactMap { $0 }) == Set(p.AssociatedQueueIds ?? []) {
-                return .trusted(["queues": queues])
+                var trusted = ["queues": queues]
+                // The manual assignment queues too, when Search's AssociatedManualAssignmentQueueIds agree.
+                if let manual = mine["manualAssignmentQueues"], let live = p.AssociatedManualAssignmentQueueIds {
+                    let ids = Set(ManualQueue.entries(manual).map(\.queue)).map { context.names.id(of: ResourceAddress(.queue, $0)) }
+                    if !ids.contains(nil), Set(ids.compactMap { $0 }) == Set(live) { trusted["manualAssignmentQueues"] = manual }
+                }
+                return .trusted(trusted)
             }
         }
         let read = context.read, names = context.names, id = identity.id
@@ -190,9 +272,59 @@ extension RoutingProfileHandler {
             }
         var fields = live.fields
         fields["queues"] = .list(entries)
+        fields["concurrency"] = exportedConcurrency(live.fields)
+        fields["crossChannel"] = nil
+        let manual = ManualQueue.entries(live.fields["manualAssignmentQueues"])
+        let manualByQueue = Dictionary(grouping: manual, by: \.queue)
+        fields["manualAssignmentQueues"] = manual.isEmpty ? nil : .list(manualByQueue.keys.sorted().map { queue in
+            .object(["queue": .string(queue), "channels": .list(manualByQueue[queue, default: []].map { .string($0.channel) })])
+        })
         // Connect's default timer is left out (absent in the manifest means the default).
         if fields["agentAvailabilityTimer"] == .string("TIME_SINCE_LAST_ACTIVITY") { fields["agentAvailabilityTimer"] = nil }
         return .named(live, fields)
+    }
+}
+
+extension RoutingProfileHandler {
+    /// `concurrency` as the manifest writes it: a channel with a cross-channel behaviour other than
+    /// Connect's default is `{ max, crossChannel }`.
+    private func exportedConcurrency(_ fields: [String: FieldValue]) -> FieldValue? {
+        guard case var .object(concurrency)? = fields["concurrency"], case let .object(behaviors)? = fields["crossChannel"] else {
+            return fields["concurrency"]
+        }
+        for (channel, behavior) in behaviors where behavior != .string("ROUTE_CURRENT_CHANNEL_ONLY") {
+            guard let max = concurrency[channel] else { continue }
+            concurrency[channel] = .object(["max": max, "crossChannel": behavior])
+        }
+        return .object(concurrency)
+    }
+}
+
+/// One queue and channel of a routing profile's manual assignment queues (the field is queue →
+/// channels), and the calls' differences between two of them.
+struct ManualQueue: Hashable, Comparable {
+    var queue: String
+    var channel: String
+
+    static func < (a: ManualQueue, b: ManualQueue) -> Bool { (a.queue, a.channel) < (b.queue, b.channel) }
+
+    var reference: CallValue { ["QueueId": .id(ResourceAddress(.queue, queue)), "Channel": .string(channel.uppercased())] }
+
+    static func entries(_ value: FieldValue?) -> [ManualQueue] {
+        guard case let .object(queues)? = value else { return [] }
+        return queues.flatMap { queue, channels -> [ManualQueue] in
+            switch channels {
+            case let .list(items), let .unorderedSet(items):
+                return items.compactMap { if case let .string(c) = $0 { ManualQueue(queue: queue, channel: c) } else { nil } }
+            default: return []
+            }
+        }.sorted()
+    }
+
+    static func delta(from live: FieldValue?, to desired: FieldValue?) -> (associate: [ManualQueue], disassociate: [ManualQueue]) {
+        guard desired != nil else { return ([], []) }
+        let before = Set(entries(live)), after = Set(entries(desired))
+        return (after.subtracting(before).sorted(), before.subtracting(after).sorted())
     }
 }
 
