@@ -27,6 +27,8 @@ public struct DesiredState: Sendable, Hashable {
     public var integrations: [Integration] = []
     /// Predefined attributes and their values, by name.
     public var predefinedAttributes: [PredefinedAttribute] = []
+    /// Task templates, by name.
+    public var taskTemplates: [TaskTemplate] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -75,6 +77,7 @@ public struct DesiredState: Sendable, Hashable {
         all += phoneNumbers as [any DeclaredResource]
         all += integrations as [any DeclaredResource]
         all += predefinedAttributes as [any DeclaredResource]
+        all += taskTemplates as [any DeclaredResource]
         return all
     }
 

@@ -19,6 +19,7 @@ enum ManifestKinds {
         IntegrationsReader(),
         ExternalOnlyReader(kind: .prompt, summary: "Prompts (external declarations only, for now)."),
         PredefinedAttributeReader(),
+        TaskTemplateReader(),
     ]
 
     private static let byKey: [String: any ManifestSection] = Dictionary(

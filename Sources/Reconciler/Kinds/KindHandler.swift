@@ -45,6 +45,9 @@ protocol KindHandler: Sendable {
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource?
     /// Whether resources of this kind carry tags, and so an owner (the hierarchy structure does not).
     var isOwned: Bool { get }
+    /// Whether `search` returns the tags (false: only the details do, `LiveResource.tagsField`, so
+    /// with `--prune` every resource of the kind is read in full to find this stack's).
+    var searchHasTags: Bool { get }
     /// Whether `--prune` removes live resources of this kind that nothing declares, although they
     /// have no owner (instance-level lists: integrations). Without `--prune` they are kept, and said.
     var prunesUnowned: Bool { get }
@@ -97,6 +100,7 @@ extension KindHandler {
     var breaksCycles: Bool { false }
     var instanceQuota: InstanceQuota? { nil }
     var isOwned: Bool { true }
+    var searchHasTags: Bool { true }
     var prunesUnowned: Bool { false }
     func missingProblem(_ address: ResourceAddress, instanceId: String) -> String? { nil }
     var waitsFor: [ResourceKind] { [] }

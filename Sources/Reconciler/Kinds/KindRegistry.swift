@@ -21,6 +21,7 @@ enum KindRegistry {
         AnyKindHandler(UserHandler()),
         AnyKindHandler(AgentStatusHandler()),
         AnyKindHandler(PredefinedAttributeHandler()),
+        AnyKindHandler(TaskTemplateHandler()),
     ]
 
     private static let byKind: [ResourceKind: AnyKindHandler] = Dictionary(
