@@ -65,7 +65,9 @@ enum TaskTemplateKind {
                 }, member: "TaskTemplates", limit: 100, scope: scope))
             },
         ],
-        references: { r in r.attrs["ContactFlowId"]?.stringValue.map { [ResourceRef(kind: .contactFlow, id: $0)] } ?? [] })
+        references: { r in
+            ["ContactFlowId", "SelfAssignFlowId"].compactMap { r.attrs[$0]?.stringValue.map { ResourceRef(kind: .contactFlow, id: $0) } }
+        })
 
     static func status(_ s: String) throws -> String {
         guard s == "ACTIVE" || s == "INACTIVE" else { throw invalid("Status", .init("INVALID_FORMAT"), "Status must be ACTIVE or INACTIVE") }

@@ -40,6 +40,8 @@ public struct TaskTemplate: Sendable, Hashable {
     public var description: String?
     /// The flow the task starts (`ContactFlowId`), by name.
     public var flow: String?
+    /// The flow a self-assigned task runs (`SelfAssignFlowId`), by name.
+    public var selfAssignFlow: String?
     public var status: Status = .active
     /// In declaration order.
     public var fields: [Field] = []
@@ -56,5 +58,5 @@ public struct TaskTemplate: Sendable, Hashable {
 
 extension TaskTemplate: DeclaredResource {
     public var ownTags: [String: String] { tags }
-    public var references: [Reference] { flow.map { [Reference(ResourceAddress(.flow, $0))] } ?? [] }
+    public var references: [Reference] { [flow, selfAssignFlow].compactMap { $0.map { Reference(ResourceAddress(.flow, $0)) } } }
 }

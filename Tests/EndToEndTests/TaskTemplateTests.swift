@@ -15,6 +15,7 @@ import Testing
           Callback Request:
             description: Customer asked for a call back
             flow: Default customer queue
+            selfAssignFlow: Default agent transfer
             status: ACTIVE
             fields:
               Phone: { type: STRING, required: true }
@@ -39,7 +40,7 @@ import Testing
                     names = lambda key: ",".join(f["Id"]["Name"] for f in k.get(key, []))
                     defaults = ",".join(d["Id"]["Name"] + "=" + d["DefaultValue"] for d in t.get("Defaults", {}).get("DefaultFieldValues", []))
                     fields = ",".join(f["Id"]["Name"] + ":" + f["Type"] for f in t["Fields"])
-                    print("|".join([t["Name"], t["Status"], "flow" if t.get("ContactFlowId") else "-", fields,
+                    print("|".join([t["Name"], t["Status"], "flow" if t.get("ContactFlowId") else "-", "self" if t.get("SelfAssignFlowId") else "-", fields,
                                     "req=" + names("RequiredFields"), "ro=" + names("ReadOnlyFields"),
                                     "inv=" + names("InvisibleFields"), "def=" + defaults,
                                     "stack=" + t.get("Tags", {}).get("patchbay:stack", "-")]))
@@ -57,8 +58,8 @@ import Testing
             let creates = try await PlanIsApplyTests().planThenApply(manifests, emu)
             #expect(creates == ["CreateTaskTemplate", "CreateTaskTemplate", "TagResource", "TagResource"])
             #expect(try await Self.templates(emu) == [
-                "Callback Request|ACTIVE|flow|Phone:TEXT,Notes:TEXT_AREA,Reason:SINGLE_SELECT,Source:TEXT|req=Phone|ro=Reason|inv=Source|def=Reason=Other,Source=web|stack=tasks",
-                "Escalation|INACTIVE|-|Summary:TEXT|req=|ro=|inv=|def=|stack=tasks",
+                "Callback Request|ACTIVE|flow|self|Phone:TEXT,Notes:TEXT_AREA,Reason:SINGLE_SELECT,Source:TEXT|req=Phone|ro=Reason|inv=Source|def=Reason=Other,Source=web|stack=tasks",
+                "Escalation|INACTIVE|-|-|Summary:TEXT|req=|ro=|inv=|def=|stack=tasks",
             ])
             let clean = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(clean.exitCode == 0 && clean.stdout.contains("No changes"), "\(clean)")
@@ -70,7 +71,7 @@ import Testing
                 k = full["Constraints"]
                 k["RequiredFields"] = []
                 c.update_task_template(InstanceId=iid, TaskTemplateId=t["Id"], Name=full["Name"], Description=full["Description"],
-                                       ContactFlowId=full["ContactFlowId"], Constraints=k, Defaults=full["Defaults"],
+                                       ContactFlowId=full["ContactFlowId"], SelfAssignFlowId=full["SelfAssignFlowId"], Constraints=k, Defaults=full["Defaults"],
                                        Status=full["Status"], Fields=full["Fields"])
                 """)
             let drift = try await patchbay(["plan", manifests.path, "--format", "json", "--detailed-exitcode"] + emu.connectionArguments)

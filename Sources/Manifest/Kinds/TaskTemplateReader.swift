@@ -33,6 +33,7 @@ struct TaskTemplateReader: ManifestKindReader {
     let spec = ObjectSpec("taskTemplate", "A task template.", [
         FieldSpec("description", TaskTemplateReader.description, "Free text (1–255 characters)."),
         FieldSpec("flow", ManifestSchema.name, "The flow a task created from the template starts, by name."),
+        FieldSpec("selfAssignFlow", ManifestSchema.name, "The flow a self-assigned task created from the template runs, by name."),
         FieldSpec("status", .enumeration(TaskTemplate.Status.allCases.map(\.rawValue)),
                   "ACTIVE (default) or INACTIVE: tasks can only be created from ACTIVE templates."),
         FieldSpec("fields", .map(.object(TaskTemplateReader.field)), "The template's fields by name, in the order agents see them."),
@@ -44,7 +45,7 @@ struct TaskTemplateReader: ManifestKindReader {
     func read(_ body: ResourceBody) -> TaskTemplate? {
         let description = body.limitedString("description")
         let status = body.enumeration("status", as: TaskTemplate.Status.self)
-        let flow = body.reference("flow", to: .flow)
+        let flow = body.reference("flow", to: .flow), selfAssignFlow = body.reference("selfAssignFlow", to: .flow)
         var fields: [TaskTemplate.Field] = []
         if let node = body["fields"] {
             guard let read = readFields(node, body) else { return nil }
@@ -54,6 +55,7 @@ struct TaskTemplateReader: ManifestKindReader {
         return TaskTemplate(name: body.name) {
             $0.description = description
             $0.flow = flow
+            $0.selfAssignFlow = selfAssignFlow
             $0.status = status ?? .active
             $0.fields = fields
             $0.tags = body.tags

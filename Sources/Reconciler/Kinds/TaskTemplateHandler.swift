@@ -8,7 +8,7 @@ import Model
 /// takes no `Tags` (botocore's model), so a create is followed by TagResource; UpdateTaskTemplate
 /// "does not support partial updates" (API reference), so every update sends the whole template.
 ///
-/// Field vocabulary: `description`, `flow` (by name), `status`, and `fields` as an object of field
+/// Field vocabulary: `description`, `flow` and `selfAssignFlow` (by name), `status`, and `fields` as an object of field
 /// name → `{type, description, options, required, readOnly, invisible, default}` — Connect's
 /// Constraints and Defaults folded into each field, as the manifest writes them. The fields are
 /// sent in declaration order; their order is not compared.
@@ -24,13 +24,15 @@ struct TaskTemplateHandler: KindHandler {
             fields[f.name] = Self.field(type: f.type.rawValue, description: f.description, options: f.options, required: f.required,
                                         readOnly: f.readOnly, invisible: f.invisible, defaultValue: f.defaultValue)
         }
-        return ["description": .string(t.description ?? ""), "flow": .optional(t.flow), "status": .string(t.status.rawValue),
-                "fields": .object(fields)]
+        return ["description": .string(t.description ?? ""), "flow": .optional(t.flow), "selfAssignFlow": .optional(t.selfAssignFlow),
+                "status": .string(t.status.rawValue), "fields": .object(fields)]
     }
 
     static func field(type: String, description: String?, options: [String], required: Bool, readOnly: Bool, invisible: Bool,
                       defaultValue: String?) -> FieldValue {
-        .object(["type": .string(type), "description": .string(description ?? ""), "options": .list(options.map(FieldValue.string)),
+        // Absent description and options are null (not "" and []), so a create lists only what is set.
+        .object(["type": .string(type), "description": .optional(description.flatMap { $0.isEmpty ? nil : $0 }),
+                 "options": options.isEmpty ? .null : .list(options.map(FieldValue.string)),
                  "required": .bool(required), "readOnly": .bool(readOnly), "invisible": .bool(invisible),
                  "default": .optional(defaultValue)])
     }
@@ -47,7 +49,7 @@ struct TaskTemplateHandler: KindHandler {
 
     /// One UpdateTaskTemplate with the whole template, whatever changed.
     func updateCalls(_ t: Model.TaskTemplate, fields: [String: FieldValue], live: LiveResource, changed: Set<String>) -> [PlannedCall] {
-        guard !changed.isDisjoint(with: ["name", "description", "flow", "status", "fields"]) else { return [] }
+        guard !changed.isDisjoint(with: ["name", "description", "flow", "selfAssignFlow", "status", "fields"]) else { return [] }
         var input = Self.content(t)
         input["TaskTemplateId"] = .string(live.id)
         return [PlannedCall(.updateTaskTemplate, input)]
@@ -57,10 +59,12 @@ struct TaskTemplateHandler: KindHandler {
         [CallShapes.delete(.deleteTaskTemplate, "TaskTemplateId", live)]
     }
 
-    func liveReferences(_ live: LiveResource) -> [ResourceAddress] { CallShapes.reference(live.fields, "flow", .flow) }
+    func liveReferences(_ live: LiveResource) -> [ResourceAddress] {
+        CallShapes.reference(live.fields, "flow", .flow) + CallShapes.reference(live.fields, "selfAssignFlow", .flow)
+    }
 
     func translatingRenames(_ fields: [String: FieldValue], _ renames: Renames) -> [String: FieldValue] {
-        renames.renaming(fields, "flow", .flow)
+        renames.renaming(renames.renaming(fields, "flow", .flow), "selfAssignFlow", .flow)
     }
 
     /// The template's members as Create and Update take them: Fields in order, and the
@@ -80,7 +84,8 @@ struct TaskTemplateHandler: KindHandler {
         }
         return [
             "InstanceId": .instanceId, "Name": .string(t.name), "Description": CallShapes.nonEmpty(t.description),
-            "ContactFlowId": t.flow.map { .id(ResourceAddress(.flow, $0)) }, "Status": .string(t.status.rawValue),
+            "ContactFlowId": t.flow.map { .id(ResourceAddress(.flow, $0)) },
+            "SelfAssignFlowId": t.selfAssignFlow.map { .id(ResourceAddress(.flow, $0)) }, "Status": .string(t.status.rawValue),
             "Fields": .list(fields),
             "Constraints": ["RequiredFields": named(\.required), "ReadOnlyFields": named(\.readOnly), "InvisibleFields": named(\.invisible)],
             "Defaults": ["DefaultFieldValues": .list(defaults)],
@@ -124,9 +129,12 @@ extension TaskTemplateHandler {
                                  required: required.contains(name), readOnly: readOnly.contains(name),
                                  invisible: invisible.contains(name), defaultValue: defaults[name])
         }
-        var flow = names.name(.flow, t.ContactFlowId)
-        if let arn = t.ContactFlowId, arn.hasPrefix("arn:"), let address = names.arns[arn] { flow = .string(address.name) }
-        return ["description": .string(t.Description ?? ""), "flow": flow, "status": .string(t.Status ?? "ACTIVE"),
+        func flow(_ id: String?) -> FieldValue {
+            if let arn = id, arn.hasPrefix("arn:"), let address = names.arns[arn] { return .string(address.name) }
+            return names.name(.flow, id)
+        }
+        return ["description": .string(t.Description ?? ""), "flow": flow(t.ContactFlowId), "selfAssignFlow": flow(t.SelfAssignFlowId),
+                "status": .string(t.Status ?? "ACTIVE"),
                 "fields": .object(fields), LiveResource.tagsField: .object((t.Tags ?? [:]).mapValues(FieldValue.string))]
     }
 
