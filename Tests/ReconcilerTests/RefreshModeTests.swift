@@ -83,13 +83,12 @@ import Testing
         // 12 Search/Describe-structure calls (one per kind, quick connects, prompts and agent statuses
         // included, so externals resolve and prune sees them), ListPhoneNumbersV2 (no number: no
         // ListFlowAssociations), ListLambdaFunctions and ListBots, plus ListUsers, ListRoutingProfiles
-        // and ListSecurityProfiles for LastModifiedTime, SearchPredefinedAttributes (values
-        // included: no per-attribute call) and ListTaskTemplates (no template: no GetTaskTemplate);
-        // full instead adds 3 DescribeUser,
+        // and ListSecurityProfiles for LastModifiedTime, and SearchPredefinedAttributes (values
+        // included: no per-attribute call); full instead adds 3 DescribeUser,
         // 1 ListRoutingProfileQueues, 1 ListSecurityProfilePermissions.
-        #expect(verifiedCalls == 20)
+        #expect(verifiedCalls == 19)
         #expect(Set(verifiedOps).isDisjoint(with: ["DescribeUser", "ListRoutingProfileQueues", "ListSecurityProfilePermissions"]))
-        #expect(fullCalls == 17 + 5)
+        #expect(fullCalls == 16 + 5)
         await emulator.stop()
     }
 
@@ -119,7 +118,7 @@ import Testing
         #expect(verified.changes.map(\.address) == ["user.agent1"])
         #expect(verified.changes.first?.fields.map(\.path) == ["email"])
         #expect(verified.changes.first?.fields.first?.before == "changed@example.com")
-        #expect(calls == 20 + 1, "one DescribeUser, for the user modified since Patchbay wrote it")
+        #expect(calls == 19 + 1, "one DescribeUser, for the user modified since Patchbay wrote it")
         await emulator.stop()
     }
 
@@ -137,7 +136,7 @@ import Testing
         let (verified, calls) = try await Self.plan(emulator, .verified)
         #expect(verified.changes.map(\.address) == ["routingProfile.Tier 1"])
         #expect(verified.changes.first?.calls == ["UpdateRoutingProfileQueues", "TagResource"])
-        #expect(calls == 20 + 1, "one ListRoutingProfileQueues")
+        #expect(calls == 19 + 1, "one ListRoutingProfileQueues")
         await emulator.stop()
     }
 
@@ -170,7 +169,7 @@ import Testing
         #expect(await Applier(client: client, instanceId: id).apply(planning, live: live, desired: Self.desired()).succeeded)
         let (after, calls) = try await Self.plan(emulator, .verified)
         #expect(!after.hasChanges)
-        #expect(calls == 20)
+        #expect(calls == 19)
         await emulator.stop()
     }
 

@@ -2,7 +2,7 @@ import ConnectAPI
 import Model
 
 /// Task templates. Read with ListTaskTemplates (id, name, description, status: no fields, flow or
-/// tags), then GetTaskTemplate for every template the plan needs (declared ones; with `--prune`,
+/// tags) when the manifests declare one, prune or export (nothing else refers to them), then GetTaskTemplate for every template the plan needs (declared ones; with `--prune`,
 /// all of them, since only Get shows the owner tag). The verified read cannot skip the Get the way
 /// it does for users: a fingerprint lives in a tag, and the list shows none. CreateTaskTemplate
 /// takes no `Tags` (botocore's model), so a create is followed by TagResource; UpdateTaskTemplate
@@ -15,6 +15,7 @@ import Model
 struct TaskTemplateHandler: KindHandler {
     let kind = ResourceKind.taskTemplate
     var searchHasTags: Bool { false }
+    var readsOnlyWhenDeclared: Bool { true }
 
     func declared(in desired: DesiredState) -> [Model.TaskTemplate] { desired.taskTemplates }
 
