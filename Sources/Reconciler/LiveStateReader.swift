@@ -17,6 +17,7 @@ import Synchronization
 /// | users | names, routing/security profiles, hierarchy, phone, tags | DescribeUser (e-mail, secondary e-mail, mobile) |
 /// | phone numbers | ListPhoneNumbersV2, and ListFlowAssociations (VOICE_PHONE_NUMBER) once when there are numbers | — |
 /// | integrations | ListLambdaFunctions, ListBots (V2) | — |
+/// | task templates | ListTaskTemplates (only when declared, pruning or exporting): name, description, status | GetTaskTemplate (flows, fields, constraints, defaults, tags) |
 public struct LiveStateReader: Sendable {
     public struct Progress: Sendable {
         public var kind: String
