@@ -5,7 +5,8 @@ import Testing
 /// Issue #11 item 5, task templates, end to end on the emulator: two templates apply into an
 /// empty instance with exactly the planned calls (CreateTaskTemplate, then TagResource: the create
 /// takes no tags), converge, a change made through boto3 (an independent client) is reported
-/// (exit 2, the address and the field) and repaired with one UpdateTaskTemplate, export writes
+/// (exit 2, the address and the field) and repaired with one UpdateTaskTemplate, a rename is one
+/// UpdateTaskTemplate (renamedFrom), export writes
 /// them back so that export → plan shows no changes, and prune deletes this stack's undeclared
 /// template and leaves one nobody owns alone.
 @Suite struct TaskTemplateTests {
@@ -86,6 +87,13 @@ import Testing
             #expect(try emu.writes(since: mark) == ["UpdateTaskTemplate"])
             #expect(try await Self.templates(emu).first?.contains("|req=Phone|") == true)
 
+            // A rename keeps the template (renamedFrom): one UpdateTaskTemplate with the new name.
+            try edit(main, "  Escalation:\n", "  Escalated:\n    renamedFrom: Escalation\n")
+            let renamed = try await PlanIsApplyTests().planThenApply(manifests, emu)
+            #expect(renamed == ["UpdateTaskTemplate"])
+            #expect(try await Self.templates(emu).last?.hasPrefix("Escalated|INACTIVE|") == true)
+            try edit(main, "    renamedFrom: Escalation\n", "")
+
             // Export writes them back as the manifest spells them: export → plan shows no changes.
             let exported = dir.url.appendingPathComponent("exported")
             let export = try await patchbay(["export", "--out", exported.path, "--stack", "tasks", "--only", "taskTemplates"] + emu.connectionArguments)
@@ -100,7 +108,7 @@ import Testing
             _ = try await SkillsRoutingTests.boto3(emu, """
                 c.create_task_template(InstanceId=iid, Name="Console Made", Fields=[{"Id": {"Name": "X"}, "Type": "TEXT"}])
                 """)
-            try edit(main, "  Escalation:\n    status: INACTIVE\n    fields:\n      Summary: { type: TEXT }\n", "")
+            try edit(main, "  Escalated:\n    status: INACTIVE\n    fields:\n      Summary: { type: TEXT }\n", "")
             let kept = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(kept.exitCode == 0, "\(kept)")
             let pruned = try await PlanIsApplyTests().planThenApply(manifests, emu, prune: true)
