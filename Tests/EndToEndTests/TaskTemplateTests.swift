@@ -62,8 +62,13 @@ import Testing
                 "Callback Request|ACTIVE|flow|self|Phone:TEXT,Notes:TEXT_AREA,Reason:SINGLE_SELECT,Source:TEXT|req=Phone|ro=Reason|inv=Source|def=Reason=Other,Source=web|stack=tasks",
                 "Escalation|INACTIVE|-|-|Summary:TEXT|req=|ro=|inv=|def=|stack=tasks",
             ])
+            var mark = try emu.requests().count
             let clean = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(clean.exitCode == 0 && clean.stdout.contains("No changes"), "\(clean)")
+            // The read's cost: one ListTaskTemplates page, one GetTaskTemplate per declared template
+            // (the list shows no tags, so nothing can vouch for a template without its Get).
+            let reads = try emu.requests(since: mark).map(\.operation).filter { $0.contains("TaskTemplate") }.sorted()
+            #expect(reads == ["GetTaskTemplate", "GetTaskTemplate", "ListTaskTemplates"])
 
             // By hand, through boto3: Phone no longer required (a full update, the rest as it was).
             _ = try await SkillsRoutingTests.boto3(emu, """
@@ -81,7 +86,7 @@ import Testing
             #expect(doc.changes.map(\.address) == ["taskTemplate.Callback Request"])
             #expect(doc.change("taskTemplate.Callback Request")?.paths == ["fields.Phone.required"])
             #expect(doc.change("taskTemplate.Callback Request")?.calls == ["UpdateTaskTemplate"])
-            var mark = try emu.requests().count
+            mark = try emu.requests().count
             let repair = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(repair.exitCode == 0, "\(repair)")
             #expect(try emu.writes(since: mark) == ["UpdateTaskTemplate"])
