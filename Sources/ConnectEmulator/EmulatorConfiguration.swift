@@ -80,6 +80,9 @@ public struct EmulatorQuotas: Sendable, Equatable {
     /// Predefined attributes per instance: the stored AWS pages point at the quotas page without the
     /// number ("For the predefined attributes per instance quota, see Amazon Connect quotas"); 128 here.
     public var predefinedAttributesPerInstance = 128
+    /// Task templates per instance: not found in the stored AWS pages (the quotas page as stored
+    /// lists none for task templates); 50 here, settable with `--quota taskTemplates=N`.
+    public var taskTemplatesPerInstance = 50
     public init() {}
 
     /// `patchbay emulator --quota KEY=N` (issue 14 item 3): every quota above, by the key `plan
@@ -100,6 +103,7 @@ public struct EmulatorQuotas: Sendable, Equatable {
         ("securityProfiles", { $0.securityProfilesPerInstance = $1 }),
         ("hierarchyGroups", { $0.userHierarchyGroupsPerInstance = $1 }),
         ("agentStatuses", { $0.agentStatusesPerInstance = $1 }),
+        ("taskTemplates", { $0.taskTemplatesPerInstance = $1 }),
     ]
 
     /// Applies `KEY=N` settings; an unknown key or a malformed value is an error naming it.

@@ -6,7 +6,7 @@ import Foundation
 enum ResourceKind: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case hoursOfOperation, queue, routingProfile, contactFlow, flowModule, securityProfile,
          hierarchyGroup, user, quickConnect, agentStatus, prompt, phoneNumber,
-         predefinedAttribute
+         predefinedAttribute, taskTemplate
 
     var handler: KindHandler { KindRegistry.handler(self) }
     var arnSegment: String { handler.arnSegment }

@@ -109,6 +109,7 @@ struct KindWire: Sendable {
         .phoneNumber: .init(noun: "PhoneNumber", plural: "PhoneNumbers", idLabel: "PhoneNumberId", arnSegment: "phone-number", describeKeys: ("PhoneNumberId", "PhoneNumberArn", "PhoneNumber"), createKeys: ("PhoneNumberId", "PhoneNumberArn"), members: ("ClaimedPhoneNumberSummary", "ListPhoneNumbersSummaryList", "ListPhoneNumbersSummaryList"), label: "phone number", resourceType: "PHONE_NUMBER"),
         .prompt: .init(noun: "Prompt", plural: "Prompts", idLabel: "PromptId", arnSegment: "prompt", describeKeys: ("PromptId", "PromptARN", "Name"), createKeys: ("PromptId", "PromptARN"), members: ("Prompt", "PromptSummaryList", "Prompts"), label: "prompt", resourceType: "PROMPT"),
         .predefinedAttribute: .init(noun: "PredefinedAttribute", plural: "PredefinedAttributes", idLabel: "Name", arnSegment: "predefined-attribute", describeKeys: ("Name", "Arn", "Name"), createKeys: ("Name", "Arn"), members: ("PredefinedAttribute", "PredefinedAttributeSummaryList", "PredefinedAttributes"), label: "predefined attribute", resourceType: "PREDEFINED_ATTRIBUTE"),
+        .taskTemplate: .init(noun: "TaskTemplate", plural: "TaskTemplates", idLabel: "TaskTemplateId", arnSegment: "task-template", describeKeys: ("Id", "Arn", "Name"), createKeys: ("Id", "Arn"), members: ("TaskTemplate", "TaskTemplates", "TaskTemplates"), label: "task template", resourceType: "TASK_TEMPLATE"),
     ]
     // swiftlint:enable line_length
 }
@@ -119,7 +120,7 @@ enum KindRegistry {
         HoursOfOperationKind.handler, QueueKind.handler, RoutingProfileKind.handler, ContactFlowKind.handler,
         FlowModuleKind.handler, SecurityProfileKind.handler, HierarchyGroupKind.handler, UserKind.handler,
         QuickConnectKind.handler, AgentStatusKind.handler, PromptKind.handler, PhoneNumberKind.handler,
-        PredefinedAttributeKind.handler,
+        PredefinedAttributeKind.handler, TaskTemplateKind.handler,
     ]
 
     static let byKind: [ResourceKind: KindHandler] = Dictionary(uniqueKeysWithValues: handlers.map { ($0.kind, $0) })

@@ -137,6 +137,12 @@ struct Router: Sendable {
         ("GET", "/predefined-attributes/{InstanceId}", "ListPredefinedAttributes"),
         ("POST", "/search-predefined-attributes", "SearchPredefinedAttributes"),
 
+        ("PUT", "/instance/{InstanceId}/task/template", "CreateTaskTemplate"),
+        ("POST", "/instance/{InstanceId}/task/template/{TaskTemplateId}", "UpdateTaskTemplate"),
+        ("DELETE", "/instance/{InstanceId}/task/template/{TaskTemplateId}", "DeleteTaskTemplate"),
+        ("GET", "/instance/{InstanceId}/task/template/{TaskTemplateId}", "GetTaskTemplate"),
+        ("GET", "/instance/{InstanceId}/task/template", "ListTaskTemplates"),
+
         ("POST", "/phone-number/search-available", "SearchAvailablePhoneNumbers"),
         ("POST", "/phone-number/claim", "ClaimPhoneNumber"),
         ("POST", "/phone-number/list", "ListPhoneNumbersV2"),

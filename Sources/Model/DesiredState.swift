@@ -31,6 +31,8 @@ public struct DesiredState: Sendable, Hashable {
     public var prompts: [Prompt] = []
     /// Where prompts' `audio:` files are uploaded (`promptBucket`, per environment too).
     public var promptBucket: PromptBucket?
+    /// Task templates, by name.
+    public var taskTemplates: [TaskTemplate] = []
     /// Resources declared `external: true`: referenced, never changed; `plan` fails if missing. Sorted.
     public var externals: [ResourceAddress]
     /// Where each declared resource (managed or external) was declared.
@@ -80,6 +82,7 @@ public struct DesiredState: Sendable, Hashable {
         all += integrations as [any DeclaredResource]
         all += predefinedAttributes as [any DeclaredResource]
         all += prompts as [any DeclaredResource]
+        all += taskTemplates as [any DeclaredResource]
         return all
     }
 

@@ -81,12 +81,15 @@ public struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConverti
     /// Predefined attributes (`predefinedAttributes:`), by name; users' proficiencies name them, so they come before users.
     public static let predefinedAttribute = ResourceKind("predefinedAttribute", displayName: "predefined attribute",
                                                          manifestSection: "predefinedAttributes", rank: 95)
+    /// Task templates (`taskTemplates:`), by name; each names the flow its tasks start, so they come after flows.
+    public static let taskTemplate = ResourceKind("taskTemplate", displayName: "task template",
+                                                  manifestSection: "taskTemplates", rank: 120)
 
     /// Every kind, in creation order.
     public static let all: [ResourceKind] = [
         .userHierarchy, .hoursOfOperation, .queue, .quickConnect, .prompt, .lambdaFunction, .lexBot, .flowModule, .flow,
         .phoneNumber, .routingProfile, .securityProfile, .hierarchyGroup, .user, .agentStatus,
-        .predefinedAttribute,
+        .predefinedAttribute, .taskTemplate,
     ]
     /// Kinds with resources declared by name (everything but the hierarchy structure).
     public static var allCases: [ResourceKind] { all.filter { $0 != .userHierarchy } }

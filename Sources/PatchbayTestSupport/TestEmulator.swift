@@ -33,7 +33,7 @@ public struct LoggedRequest: Decodable, Sendable {
     public var fault: String?
 
     public var isWrite: Bool {
-        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search"))
+        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search") || operation.hasPrefix("Get"))
     }
 }
 

@@ -35,6 +35,10 @@ public struct LiveResource: Sendable, Equatable {
     /// The detail field (`DetailPlan`) that carries `partIds`: an object of name → id.
     static let partIdsField = "(part ids)"
 
+    /// The detail field that carries the resource's tags, for a kind whose search lacks them
+    /// (ListTaskTemplates): an object of key → value, replacing the search's (none).
+    static let tagsField = "(tags)"
+
     /// The stack that owns this resource (its `patchbay:stack` tag), if any.
     public var owner: String? { tags[Ownership.stackTag] }
 }

@@ -17,6 +17,7 @@ import Synchronization
 /// | users | names, routing/security profiles, hierarchy, phone, tags | DescribeUser (e-mail, secondary e-mail, mobile) |
 /// | phone numbers | ListPhoneNumbersV2, and ListFlowAssociations (VOICE_PHONE_NUMBER) once when there are numbers | — |
 /// | integrations | ListLambdaFunctions, ListBots (V2) | — |
+/// | task templates | ListTaskTemplates (only when declared, pruning or exporting): name, description, status | GetTaskTemplate (flows, fields, constraints, defaults, tags) |
 public struct LiveStateReader: Sendable {
     public struct Progress: Sendable {
         public var kind: String
@@ -52,7 +53,9 @@ public struct LiveStateReader: Sendable {
             needed.formUnion(addresses.dropFirst())
             if refresh == .verified && LastModified.kinds.contains(item.address.kind) { declared[item.address] = item.fields }
         }
-        return try await read(needed: needed, declared: declared, managed: managed, pruneStack: prune ? desired.stack : nil)
+        let kinds = Set(needed.map(\.kind)).union(desired.externals.map(\.kind))
+        return try await read(needed: needed, declared: declared, managed: managed, pruneStack: prune ? desired.stack : nil,
+                              declaredKinds: kinds)
     }
 
     /// Reads everything in the instance in full, every optional field included (a queue's quick
@@ -64,16 +67,20 @@ public struct LiveStateReader: Sendable {
     /// Reads the instance. `needed` names the resources whose full details are wanted;
     /// `declared` holds the projected fields of resources whose fingerprints may be trusted;
     /// `managed` the fields the manifests manage per resource (optional fields such as a queue's
-    /// quick connects are read only where managed).
+    /// quick connects are read only where managed). `declaredKinds` (nil: all) lets the kinds that
+    /// read only when declared (`readsOnlyWhenDeclared`, task templates) be left out when not pruning.
     public func read(needed: Set<ResourceAddress>, declared: [ResourceAddress: [String: FieldValue]] = [:],
                      managed: [ResourceAddress: Set<String>] = [:], pruneStack: String? = nil,
-                     everything: Bool = false) async throws -> LiveState {
+                     everything: Bool = false, declaredKinds: Set<ResourceKind>? = nil) async throws -> LiveState {
         let context = LiveReadContext(reader: reader, instanceId: instanceId, calls: CallCounter(), onProgress: onProgress)
         // First phase: one Search per kind, all kinds at once; for a verified read, the List pages
         // with LastModifiedTime of the kinds whose fingerprints may be trusted.
         async let modified = LastModified.read(Set(declared.keys.map(\.kind)), context)
         let searched = try await withThrowingTaskGroup(of: (Int, SearchedKind).self) { group in
             for (n, handler) in KindRegistry.handlers.enumerated() {
+                if handler.readsOnlyWhenDeclared, !everything, pruneStack == nil, let kinds = declaredKinds, !kinds.contains(handler.kind) {
+                    continue
+                }
                 group.addTask { (n, try await handler.search(context)) }
             }
             var results: [(Int, SearchedKind)] = []

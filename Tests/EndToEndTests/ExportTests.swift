@@ -32,7 +32,10 @@ import Testing
                                     "routing-profiles.yaml", "security-profiles.yaml", "user-hierarchy.yaml", "users.yaml",
                                     "flows.yaml", "flow-modules.yaml", "flows/main-ivr.json", "flows/after-hours.json",
                                     "flows/outbound-whisper.json", "flows/modules/billing-module.json",
-                                    "agent-statuses.yaml", "phone-numbers.yaml", "integrations.yaml"], "\(files.keys.sorted())")
+                                    "agent-statuses.yaml", "phone-numbers.yaml", "integrations.yaml", "task-templates.yaml"],
+                "\(files.keys.sorted())")
+        #expect(files["task-templates.yaml"]?.contains("flow: Main IVR") == true
+                && files["task-templates.yaml"]?.contains("options: [Billing, Other]") == true, "\(files["task-templates.yaml"] ?? "")")
         #expect(files["agent-statuses.yaml"]?.contains("Lunch:") == true && files["agent-statuses.yaml"]?.contains("Available") == false,
                 "\(files["agent-statuses.yaml"] ?? "")")
         #expect(files["hours.yaml"]?.contains("Christmas") == true, "\(files["hours.yaml"] ?? "")")

@@ -95,6 +95,12 @@ struct HandBuiltInstance {
         try await b.make(emu, .createQuickConnect, "qc.Ask Agent", ["Name": "Ask Agent", "QuickConnectConfig": [
             "QuickConnectType": "USER", "UserConfig": ["UserId": b.ids["user.agent001"]!, "ContactFlowId": agentTransfer]]],
                          id: "QuickConnectId", arn: "QuickConnectARN")
+        try await b.make(emu, .createTaskTemplate, "taskTemplate.Callback", ["Name": "Callback", "Description": "Call the customer back",
+            "ContactFlowId": b.ids["flow.Main IVR"]!, "Status": "INACTIVE",
+            "Fields": [["Id": ["Name": "Phone"], "Type": "TEXT"],
+                       ["Id": ["Name": "Reason"], "Type": "SINGLE_SELECT", "SingleSelectOptions": ["Billing", "Other"], "Description": "Why"]],
+            "Constraints": ["RequiredFields": [["Id": ["Name": "Phone"]]]],
+            "Defaults": ["DefaultFieldValues": [["Id": ["Name": "Reason"], "DefaultValue": "Other"]]]], id: "Id", arn: "Arn")
         return b
     }
 

@@ -150,6 +150,7 @@ def phase1(args, R):
         S["flow_qt"] = flows["Default queue transfer"]["Id"]
         S["flow_at"] = flows["Default agent transfer"]["Id"]
         S["flow_ow"] = flows["Default outbound"]["Id"]
+        S["flow_cq"] = flows["Default customer queue"]["Id"]
         statuses = {s["Name"]: s["Type"] for s in c.list_agent_statuses(InstanceId=iid)["AgentStatusSummaryList"]}
         check(statuses == {"Available": "ROUTABLE", "Offline": "OFFLINE"}, statuses)
         users = c.list_users(InstanceId=iid)["UserSummaryList"]
@@ -795,6 +796,36 @@ def phase1(args, R):
         c.delete_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)
         expect_error("ResourceNotFoundException", c.list_hours_of_operation_overrides, InstanceId=iid, HoursOfOperationId=hid)
     R.case("hours overrides: create, describe, update, list (pages), duplicate, bad dates, bad type, 50 per hours, gone with the hours", hours_overrides)
+
+    # ---- task templates -----------------------------------------------------------------------
+    def task_templates():
+        fields = [{"Id": {"Name": "Phone"}, "Type": "TEXT"},
+                  {"Id": {"Name": "Reason"}, "Type": "SINGLE_SELECT", "SingleSelectOptions": ["Billing", "Other"]}]
+        r = c.create_task_template(InstanceId=iid, Name="Callback", Description="call back", ContactFlowId=S["flow_cq"], Fields=fields,
+                                   Constraints={"RequiredFields": [{"Id": {"Name": "Phone"}}]},
+                                   Defaults={"DefaultFieldValues": [{"Id": {"Name": "Reason"}, "DefaultValue": "Other"}]},
+                                   ClientToken="conformance-1")
+        tid, arn = r["Id"], r["Arn"]
+        check(arn == f"arn:aws:connect:{REGION}:123456789012:instance/{iid}/task-template/{tid}", arn)
+        check(c.create_task_template(InstanceId=iid, Name="Callback", Fields=fields, ClientToken="conformance-1")["Id"] == tid)
+        t = c.get_task_template(InstanceId=iid, TaskTemplateId=tid)
+        check(t["Status"] == "ACTIVE" and t["ContactFlowId"] == S["flow_cq"] and t["Fields"][1]["SingleSelectOptions"] == ["Billing", "Other"], t)
+        check(t["Constraints"]["RequiredFields"][0]["Id"]["Name"] == "Phone" and t["Defaults"]["DefaultFieldValues"][0]["DefaultValue"] == "Other")
+        c.tag_resource(resourceArn=arn, tags={"stack": "conf"})
+        check(c.get_task_template(InstanceId=iid, TaskTemplateId=tid)["Tags"] == {"stack": "conf"})
+        u = c.update_task_template(InstanceId=iid, TaskTemplateId=tid, Status="INACTIVE", Fields=fields[:1])
+        check(u["Status"] == "INACTIVE" and "ContactFlowId" not in u and "Tags" not in u, u)
+        items, _ = all_pages(c.list_task_templates, "TaskTemplates", InstanceId=iid, Status="INACTIVE")
+        check([i["Name"] for i in items] == ["Callback"] and isinstance(items[0]["LastModifiedTime"], __import__("datetime").datetime), items)
+        e = expect_error("PropertyValidationException", c.create_task_template, InstanceId=iid, Name="Callback", Fields=[], status=400)
+        check(e["PropertyList"][0]["Reason"] == "RESOURCE_NAME_ALREADY_EXISTS", e)
+        e = expect_error("PropertyValidationException", c.create_task_template, InstanceId=iid, Name="Other",
+                         Fields=[{"Id": {"Name": "A"}, "Type": "SINGLE_SELECT"}])
+        check(e["PropertyList"][0]["PropertyPath"] == "Fields[0].SingleSelectOptions", e)
+        expect_error("InvalidParameterException", c.list_task_templates, InstanceId=iid, MaxResults=101)
+        c.delete_task_template(InstanceId=iid, TaskTemplateId=tid)
+        expect_error("ResourceNotFoundException", c.get_task_template, InstanceId=iid, TaskTemplateId=tid, status=404)
+    R.case("task templates: create (ClientToken), get, tags, full update, list by status, duplicate name, SINGLE_SELECT options, delete", task_templates)
 
     # ---- tags ----------------------------------------------------------------------------
     def tags():

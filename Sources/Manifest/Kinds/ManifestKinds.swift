@@ -19,6 +19,7 @@ enum ManifestKinds {
         IntegrationsReader(),
         PromptReader(),
         PredefinedAttributeReader(),
+        TaskTemplateReader(),
     ]
 
     private static let byKey: [String: any ManifestSection] = Dictionary(

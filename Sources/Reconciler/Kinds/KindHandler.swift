@@ -45,6 +45,13 @@ protocol KindHandler: Sendable {
     func find(_ name: String, reader: any ConnectReader, instanceId: String) async throws -> FoundResource?
     /// Whether resources of this kind carry tags, and so an owner (the hierarchy structure does not).
     var isOwned: Bool { get }
+    /// Whether `search` returns the tags (false: only the details do, `LiveResource.tagsField`, so
+    /// with `--prune` every resource of the kind is read in full to find this stack's).
+    var searchHasTags: Bool { get }
+    /// Whether the read may leave the kind out when the manifests declare none of it (managed or
+    /// external) and nothing is pruned or exported: nothing else refers to it, so nothing in the
+    /// plan depends on what the instance holds (task templates: a plan without any costs no call).
+    var readsOnlyWhenDeclared: Bool { get }
     /// Whether `--prune` removes live resources of this kind that nothing declares, although they
     /// have no owner (instance-level lists: integrations). Without `--prune` they are kept, and said.
     var prunesUnowned: Bool { get }
@@ -97,6 +104,8 @@ extension KindHandler {
     var breaksCycles: Bool { false }
     var instanceQuota: InstanceQuota? { nil }
     var isOwned: Bool { true }
+    var searchHasTags: Bool { true }
+    var readsOnlyWhenDeclared: Bool { false }
     var prunesUnowned: Bool { false }
     func missingProblem(_ address: ResourceAddress, instanceId: String) -> String? { nil }
     var waitsFor: [ResourceKind] { [] }

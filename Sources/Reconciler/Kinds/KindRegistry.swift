@@ -21,6 +21,7 @@ enum KindRegistry {
         AnyKindHandler(UserHandler()),
         AnyKindHandler(AgentStatusHandler()),
         AnyKindHandler(PredefinedAttributeHandler()),
+        AnyKindHandler(TaskTemplateHandler()),
     ]
 
     private static let byKind: [ResourceKind: AnyKindHandler] = Dictionary(
@@ -54,6 +55,7 @@ struct AnyKindHandler: Sendable {
     let instanceQuota: InstanceQuota?
     let isOwned: Bool
     let prunesUnowned: Bool
+    let readsOnlyWhenDeclared: Bool
     let missingProblem: @Sendable (ResourceAddress, String) -> String?
     let waitsFor: [ResourceKind]
     let items: @Sendable (DesiredState, @escaping FlowContentProjector) -> [DesiredItem]
@@ -76,6 +78,7 @@ struct AnyKindHandler: Sendable {
         instanceQuota = handler.instanceQuota
         isOwned = handler.isOwned
         prunesUnowned = handler.prunesUnowned
+        readsOnlyWhenDeclared = handler.readsOnlyWhenDeclared
         missingProblem = { handler.missingProblem($0, instanceId: $1) }
         waitsFor = handler.waitsFor
         replaceReason = { handler.replaceReason($0, changed: $1, renamedFrom: $2, live: $3) }

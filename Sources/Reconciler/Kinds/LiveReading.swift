@@ -166,7 +166,10 @@ struct SearchedKind: Sendable {
         identities = identified.map(\.identity)
         details = { context in
             identified.compactMap { entry in
-                let candidate = context.pruneStack.map { handler.project(entry.raw, entry.identity, NameIndex([])).tags[Ownership.stackTag] == $0 }
+                // A kind whose search lacks tags cannot tell this stack's resources apart before their details are read.
+                let candidate = context.pruneStack.map {
+                    !handler.searchHasTags || handler.project(entry.raw, entry.identity, NameIndex([])).tags[Ownership.stackTag] == $0
+                }
                 guard context.needs(entry.identity.address) || candidate == true else { return nil }
                 let plan = handler.details(entry.raw, entry.identity, context)
                 if case .none = plan { return nil }
@@ -176,15 +179,16 @@ struct SearchedKind: Sendable {
         project = { names, details in
             identified.map { entry in
                 let projected = handler.project(entry.raw, entry.identity, names)
-                var fields = projected.fields, partIds: [String: String] = [:]
+                var fields = projected.fields, partIds: [String: String] = [:], tags = projected.tags
                 if var extra = details[entry.identity.id] {
                     if case let .object(ids)? = extra.removeValue(forKey: LiveResource.partIdsField) {
                         partIds = ids.compactMapValues { if case let .string(id) = $0 { id } else { nil } }
                     }
+                    if let detailTags = extra.removeValue(forKey: LiveResource.tagsField) { tags = CallShapes.stringMap(detailTags) }
                     fields.merge(extra) { _, detail in detail }
                 }
                 var resource = LiveResource(address: entry.identity.address, id: entry.identity.id, arn: entry.identity.arn,
-                                            tags: projected.tags, fields: fields, isDefault: projected.isDefault)
+                                            tags: tags, fields: fields, isDefault: projected.isDefault)
                 resource.partIds = partIds
                 if !handler.isOwned { resource.fields["tags"] = nil }  // nothing to compare them with
                 return resource
