@@ -8,8 +8,10 @@ import SigV4
 /// The endpoint is found as the AWS CLI finds S3's: `AWS_ENDPOINT_URL_S3`, then
 /// `AWS_ENDPOINT_URL`, then the profile's `services` section (`s3 = endpoint_url = …`), then the
 /// profile's `endpoint_url` (none of them when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` or the
-/// profile's `ignore_configured_endpoint_urls`), else `https://BUCKET.s3.REGION.amazonaws.com`
-/// (virtual-hosted style). A custom endpoint is addressed path style (`/BUCKET/KEY`), as local S3
+/// profile's `ignore_configured_endpoint_urls`), then Connect's `--endpoint-url` when it is a
+/// loopback address (a local emulator, which serves S3 on the same port: the same assumption
+/// that skips the instance-metadata credentials for loopback endpoints), else
+/// `https://BUCKET.s3.REGION.amazonaws.com` (virtual-hosted style). A custom endpoint is addressed path style (`/BUCKET/KEY`), as local S3
 /// services (and the embedded emulator) expect.
 public struct S3ObjectClient: Sendable {
     public let bucket: String
@@ -45,8 +47,8 @@ public struct S3ObjectClient: Sendable {
     static func configuredEndpoint(_ connect: AWSClientConfiguration) throws -> (AWSEndpoint, String)? {
         let environment = connect.environment
         let profile = connect.credentialContext.files.profiles[connect.profileName] ?? [:]
-        if environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
-            || profile["ignore_configured_endpoint_urls"]?.lowercased() == "true" { return nil }
+        let ignore = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
+            || profile["ignore_configured_endpoint_urls"]?.lowercased() == "true"
         let services = profile["services"].flatMap { connect.credentialContext.files.services[$0] }
         let choices: [(String, String?)] = [
             ("AWS_ENDPOINT_URL_S3", environment["AWS_ENDPOINT_URL_S3"]),
@@ -54,7 +56,11 @@ public struct S3ObjectClient: Sendable {
             ("config services '\(profile["services"] ?? "")' s3 endpoint_url", services?["s3"]?["endpoint_url"]),
             ("profile '\(connect.profileName)' endpoint_url", profile["endpoint_url"]),
         ]
-        for (source, value) in choices {
+        var all = ignore ? [] : choices
+        if connect.endpointSource == "--endpoint-url", AWSEndpoint.isLoopback(connect.endpoint.host) {
+            all.append(("--endpoint-url (a loopback address: a local emulator)", connect.endpoint.description))
+        }
+        for (source, value) in all {
             guard let url = value?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { continue }
             do {
                 return (try AWSEndpoint(url), source)

@@ -18,8 +18,8 @@ public actor S3Uploader: ObjectUploader {
         clients[bucket] = client
         do {
             try await client.putObject(key: key, body: body, contentType: contentType)
-        } catch let error as AWSServiceError {
-            throw ObjectUploadError(bucket: bucket, key: key, endpoint: client.endpointDescription, message: error.description)
+        } catch {
+            throw ObjectUploadError(bucket: bucket, key: key, endpoint: client.endpointDescription, message: "\(error)")
         }
     }
 

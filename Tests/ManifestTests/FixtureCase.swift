@@ -17,6 +17,8 @@ struct FixtureCase {
     struct File {
         var relativePath: String
         var text: String
+        /// A file that is not UTF-8 text (a prompt's audio): copied as it is, no markers.
+        var bytes: Data?
     }
 
     struct Expectation {
@@ -41,19 +43,27 @@ struct FixtureCase {
         _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
         isDirectory = isDir.boolValue
         var sources: [(String, String)] = []
+        var binary: [File] = []
         if isDirectory {
             let enumerator = FileManager.default.enumerator(atPath: url.path)!
             for case let relative as String in enumerator {
                 var sub: ObjCBool = false
                 let full = url.appendingPathComponent(relative).path
                 _ = FileManager.default.fileExists(atPath: full, isDirectory: &sub)
-                if !sub.boolValue { sources.append((relative, try String(contentsOfFile: full, encoding: .utf8))) }
+                guard !sub.boolValue else { continue }
+                let data = try Data(contentsOf: URL(fileURLWithPath: full))
+                if let text = String(data: data, encoding: .utf8) {
+                    sources.append((relative, text))
+                } else {
+                    binary.append(File(relativePath: relative, text: "", bytes: data))
+                }
             }
             sources.sort { $0.0 < $1.0 }
         } else {
             sources = [(name, try String(contentsOf: url, encoding: .utf8))]
         }
         for (relative, text) in sources { files.append(File(relativePath: relative, text: strip(text, file: relative))) }
+        files += binary.sorted { $0.relativePath < $1.relativePath }
     }
 
     /// Removes markers (recording their positions) and turns `#>` lines into plain `#` lines.
@@ -111,7 +121,7 @@ struct FixtureCase {
         for file in files {
             let url = directory.appendingPathComponent(file.relativePath)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.text.utf8).write(to: url)
+            try (file.bytes ?? Data(file.text.utf8)).write(to: url)
         }
         return directory.appendingPathComponent(isDirectory ? "" : name).path
     }

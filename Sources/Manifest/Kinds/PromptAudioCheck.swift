@@ -23,7 +23,7 @@ enum PromptAudioCheck {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            context.error("\(what) does not exist (looked for \(resolved))", at: node)
+            context.error("\(what) does not exist (paths are relative to the manifest that names them)", at: node)
             return nil
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.size] as? Int, size >= maxBytes {
