@@ -1,3 +1,4 @@
+import Synchronization
 import ArgumentParser
 import Foundation
 import Model
@@ -113,6 +114,14 @@ struct ApplyCommand: AsyncParsableCommand {
         let interrupt = ApplyInterrupt()
         let signals = InterruptSignals(interrupt)
         defer { signals.restore() }
+        let timedOut = TimeoutFlag()
+        let expiry = session.deadline?.onExpiry {
+            timedOut.set()
+            if interrupt.request() == 1 {
+                Terminal.writeError("\n--timeout reached: no further change starts; the calls in flight finish.\n")
+            }
+        }
+        defer { expiry?.cancel() }
         let report = await applier.apply(result, live: live, desired: desired, interrupt: interrupt) { event in
             switch event {
             case .started:
@@ -135,7 +144,8 @@ struct ApplyCommand: AsyncParsableCommand {
         var text = "\n"
         let failures = report.failed, skipped = report.skipped
         if interrupt.isRequested {
-            text += style.red("Apply interrupted.") + " \(report.doneCount) done, \(failures.count) failed, \(skipped.count) not started"
+            text += style.red(timedOut.isSet ? "Apply stopped at the --timeout deadline." : "Apply interrupted.")
+                + " \(report.doneCount) done, \(failures.count) failed, \(skipped.count) not started"
         } else if failures.isEmpty && skipped.isEmpty {
             text += style.green("Apply complete!") + " \(report.doneCount) change\(report.doneCount == 1 ? "" : "s") made"
         } else {
@@ -161,6 +171,13 @@ struct ApplyCommand: AsyncParsableCommand {
         Terminal.writeError(text)
         return failures.isEmpty && skipped.isEmpty && !interrupt.isRequested
     }
+}
+
+/// Whether `--timeout` stopped the apply.
+final class TimeoutFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }
 
 /// Ctrl-C and SIGTERM (what CI sends on cancel) during apply: the first stops new changes from

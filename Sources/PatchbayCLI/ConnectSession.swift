@@ -19,10 +19,14 @@ final class ConnectSession: Sendable {
     let endpointDescription: String
     /// Connect's configuration, from which S3's is derived (prompts' audio).
     let configuration: AWSClientConfiguration
+    /// `--timeout`, started when the session was opened.
+    let deadline: CommandDeadline?
 
     private init(client: ConnectClient, instanceId: String, region: String, transport: AWSHTTPTransport,
-                 emulator: EmulatorServer?, endpointDescription: String, configuration: AWSClientConfiguration) {
+                 emulator: EmulatorServer?, endpointDescription: String, configuration: AWSClientConfiguration,
+                 deadline: CommandDeadline?) {
         self.configuration = configuration
+        self.deadline = deadline
         self.client = client
         self.instanceId = instanceId
         self.region = region
@@ -33,6 +37,8 @@ final class ConnectSession: Sendable {
 
     static func open(_ options: ConnectionOptions, manifest: InstanceTarget?, manifestPath: String? = nil,
                      environmentName: String? = nil) async throws -> ConnectSession {
+        // Counted from here: the emulator's start and the reads are part of the command.
+        let deadline = try options.deadline()
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "patchbay.aws")
         logger.logLevel = options.verbose ? .debug : .warning
@@ -90,7 +96,7 @@ final class ConnectSession: Sendable {
         return ConnectSession(client: ConnectClient(transport: transport, retriesAfterCreate: true), instanceId: instanceId,
                               region: configuration.region, transport: transport, emulator: emulator,
                               endpointDescription: "\(configuration.endpoint) (\(configuration.endpointSource))",
-                              configuration: configuration)
+                              configuration: configuration, deadline: deadline)
     }
 
     /// Uploads prompts' audio: to the embedded emulator's S3 with `--emulator`, else to S3 as the
@@ -112,4 +118,12 @@ struct CLIError: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
     var description: String { message }
+}
+
+extension ConnectSession {
+    /// `body` within `--timeout` (all of it, when none was given).
+    func within<T: Sendable>(_ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let deadline else { return try await body() }
+        return try await deadline.race(what, body)
+    }
 }

@@ -50,7 +50,23 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log every Connect call (operation, status, latency, attempt) to stderr.")
     var verbose = false
 
+    @Option(help: ArgumentHelp(
+        "A deadline for the whole command: 90, 90s, 15m or 1h (default: none; every call has its own 30 s deadline).",
+        discussion: "Reading past it stops the read with an error (nothing was changed). An apply past it starts no further change, lets the calls in flight finish and reports what was done and what was not started (exit 1), as Ctrl-C does; run apply again to continue.",
+        valueName: "DURATION"))
+    var timeout: String?
+
+    /// The `--timeout` deadline, from now (nil: none).
+    func deadline() throws -> CommandDeadline? {
+        guard let timeout else { return nil }
+        guard let seconds = CommandDeadline.parse(timeout) else {
+            throw ValidationError("--timeout must be a duration such as 90, 90s, 15m or 1h, not '\(timeout)'")
+        }
+        return CommandDeadline(seconds: seconds)
+    }
+
     func validate() throws {
+        _ = try deadline()
         if emulator && endpointURL != nil {
             throw ValidationError("--emulator and --endpoint-url cannot be used together")
         }

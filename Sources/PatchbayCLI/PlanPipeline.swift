@@ -26,7 +26,9 @@ enum PlanPipeline {
                      targets: Set<ResourceAddress> = [], quotas: [String: Int] = [:], refresh: RefreshMode,
                      diagnostics style: DiagnosticsPrinter.Style = .automatic()) async throws -> (PlanningResult, LiveState) {
         let (reader, progress) = liveReader(session)
-        let live = try await reader.read(for: desired, refresh: refresh, prune: prune)
+        let live = try await session.within("reading the instance") {
+            try await reader.read(for: desired, refresh: refresh, prune: prune)
+        }
         progress.finish()
         let result = Planner.plan(desired: desired, live: live,
                                   instance: Plan.Instance(id: session.instanceId, region: session.region),

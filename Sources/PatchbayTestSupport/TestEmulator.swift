@@ -33,7 +33,8 @@ public struct LoggedRequest: Decodable, Sendable {
     public var fault: String?
 
     public var isWrite: Bool {
-        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search") || operation.hasPrefix("Get"))
+        !(operation.hasPrefix("Describe") || operation.hasPrefix("List") || operation.hasPrefix("Search") || operation.hasPrefix("Get")
+          || operation.hasPrefix("Head"))
     }
 }
 
@@ -102,8 +103,13 @@ public final class TestEmulator: Sendable {
             region: "us-east-1", endpoint: try AWSEndpoint(url.absoluteString),
             credentialProvider: StaticCredentialProvider(SigV4Credentials(accessKeyId: "test", secretAccessKey: "test")))
         let s3 = try S3ObjectClient(bucket: bucket[0], connect: config, endpoint: try AWSEndpoint(url.absoluteString))
-        defer { Task { await s3.shutdown() } }
-        try await s3.putObject(key: bucket[1], body: body, contentType: "audio/wav")
+        do {
+            try await s3.putObject(key: bucket[1], body: body, contentType: "audio/wav")
+        } catch {
+            await s3.shutdown()
+            throw error
+        }
+        await s3.shutdown()
     }
 
     /// Every request logged so far.

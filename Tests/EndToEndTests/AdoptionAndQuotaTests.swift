@@ -21,7 +21,7 @@ import Testing
             let adopt = try #require(doc.change("queue.Weekend"))
             #expect(adopt.action == "adopt")
             #expect(adopt.id == made.QueueId)
-            #expect(Set(adopt.paths) == ["description", "hoursOfOperation", "maxContacts", #"tags["patchbay:stack"]"#,
+            #expect(Set(adopt.paths) == ["description", "hoursOfOperation", "maxContacts", "quickConnects", #"tags["patchbay:stack"]"#,
                                          #"tags["cost-center"]"#, "tags.team", "tags.owner"], "\(adopt.paths)")
             #expect(doc.changes.filter { $0.action == "adopt" }.count == 1)
             let text = try await patchbay(["plan", Paths.quickstart.path] + emu.connectionArguments)

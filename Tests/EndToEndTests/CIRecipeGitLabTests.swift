@@ -86,7 +86,7 @@ import Testing
         #expect(plan.exitCode == 0 && plan.stderr.contains("patchbay: changes pending"), "\(plan)")
         let body = try ws.out("comment.md")
         #expect(body.hasPrefix(marker + "### Patchbay plan: stack `acme-quickstart`\n"), "\(body)")
-        #expect(body.contains("**Plan: 21 to create, 0 to update, 0 to delete.**"), "\(body)")
+        #expect(body.contains("**Plan: 25 to create, 0 to update, 0 to delete.**"), "\(body)")
         #expect(body.contains("Planned at `0123456789ab` in [this run](\(Self.jobURL)). On merge, apply runs exactly this plan"), "\(body)")
         let posted = try await gitlab.run(ws, "sticky-comment.sh", [ws.dir.path("out/comment.md")])
         #expect(posted.exitCode == 0 && posted.stdout == "commented on !7\n", "\(posted)")
@@ -167,7 +167,7 @@ import Testing
         #expect(refused.stderr.contains("PATCHBAY_APPLY_UNREVIEWED=true (a variable of a pipeline run by hand)"), "\(refused)")
 
         let apply = try await gitlab.run(ws, "apply-plan.sh")
-        #expect(apply.exitCode == 0 && apply.stdout.contains("Apply complete! 21 changes made"), "\(apply)")
+        #expect(apply.exitCode == 0 && apply.stdout.contains("Apply complete! 25 changes made"), "\(apply)")
         #expect(apply.stderr.contains("applying the reviewed plan"), "\(apply)")
 
         // The instance moves (a change by hand); the reviewed plan, fetched again, is refused.

@@ -109,7 +109,7 @@ import Testing
         #expect(try ws.outputs() == ["exit_code=2", "has_changes=true"])
         let body = try ws.out("comment.md")
         #expect(body.hasPrefix(marker + "### Patchbay plan: stack `acme-quickstart`\n"), "\(body)")
-        #expect(body.contains("**Plan: 21 to create, 0 to update, 0 to delete.**"), "\(body)")
+        #expect(body.contains("**Plan: 25 to create, 0 to update, 0 to delete.**"), "\(body)")
         #expect(body.contains("<code>+ queue.Support</code>"), "\(body)")
         #expect(body.contains("Planned at `0123456789ab`. On merge, apply runs exactly this plan"), "\(body)")
         #expect(FileManager.default.fileExists(atPath: ws.dir.path("out/plan.json")))
@@ -167,7 +167,7 @@ import Testing
 
         let apply = try await ws.run("apply-plan.sh")
         #expect(apply.exitCode == 0, "\(apply)")
-        #expect(apply.stdout.contains("Apply complete! 21 changes made"), "\(apply)")
+        #expect(apply.stdout.contains("Apply complete! 25 changes made"), "\(apply)")
         #expect(try ws.outputs() == ["exit_code=0"])
 
         // Scheduled check, in sync: no issue.

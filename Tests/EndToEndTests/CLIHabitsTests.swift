@@ -46,7 +46,7 @@ import Testing
             #expect(shown.stdout == fresh.stdout, "\(format): \(shown.stdout)")
         }
         let plain = try await patchbay(["show", saved])
-        #expect(plain.stdout.contains("Plan: 21 to create, 0 to update, 0 to delete."))
+        #expect(plain.stdout.contains("Plan: 25 to create, 0 to update, 0 to delete."))
 
         try "{\"formatVersion\": 7}".write(toFile: dir.path("bad.json"), atomically: true, encoding: .utf8)
         let bad = try await patchbay(["show", dir.path("bad.json")])
@@ -64,7 +64,7 @@ import Testing
         #expect(zero.stderr.contains("--parallelism must be 1 or more, not 0"), "\(zero)")
         let serial = try await patchbay(["apply", Paths.quickstart.path, "--auto-approve", "--parallelism", "1"] + state)
         #expect(serial.exitCode == 0, "\(serial)")
-        #expect(serial.stderr.contains("Apply complete! 21 changes made"), "\(serial)")
+        #expect(serial.stderr.contains("Apply complete! 25 changes made"), "\(serial)")
         let clean = try await patchbay(["plan", Paths.quickstart.path, "--detailed-exitcode"] + state)
         #expect(clean.exitCode == 0, "\(clean)")
     }

@@ -152,7 +152,7 @@ import Testing
                 } else {
                     // Reading the instance failed: nothing was attempted and the error says so.
                     #expect(first.stderr.contains("error: "), "\(first)")
-                    #expect(pending.count == 21, "\(pending)")
+                    #expect(pending.count == 25, "\(pending)")
                 }
             }
             let again = try await patchbay(["apply", Paths.quickstart.path, "--auto-approve"] + calm.connectionArguments)

@@ -128,8 +128,9 @@ import Testing
             var mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
-            // 2 hours, 3 queues, 2 routing profiles, 1 flow, 1 security profile, 5 groups, 5 users, 1 agent status.
-            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 20))
+            // 2 hours, 3 queues, 2 quick connects, 1 prompt, 2 routing profiles, 1 flow, 1 security profile,
+            // 5 groups, 5 users, 1 agent status (the Lambda association has no tags).
+            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 23))
 
             try edit(manifests.appendingPathComponent("patchbay.yaml"), #"tags: { cost-center: "43", team: support }"#,
                      #"tags: { cost-center: "43" }"#)
@@ -138,7 +139,7 @@ import Testing
             #expect(untag.exitCode == 0, "\(untag)")
             // … and the 8 fingerprinted ones (2 routing profiles, 1 security profile, 5 users) re-stamp
             // their fingerprint after the UntagResource (it may bump LastModifiedTime).
-            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 8) + Array(repeating: "UntagResource", count: 20))
+            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 8) + Array(repeating: "UntagResource", count: 23))
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)

@@ -17,13 +17,14 @@ import Testing
     }
 
     /// The quickstart with the two numbers, the E.164 caller id and the integrations, and a flow
-    /// that invokes the Lambda function and the bot (so the associations must come first).
+    /// that invokes the Lambda function and the bot (so the associations must come first). The
+    /// additions are `numbers.yaml` (returned): sections merge across files.
     static func manifests(_ dir: TempDir) throws -> (URL, URL) {
         let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
         let main = manifests.appendingPathComponent("patchbay.yaml")
         try edit(main, "outboundCallerId: { name: Acme Support, flow: Default outbound }",
                  #"outboundCallerId: { name: Acme Support, number: "+15550100", flow: Default outbound }"#)
-        try (try String(contentsOf: main, encoding: .utf8) + """
+        try ("""
 
             flows:
               Order Bot:
@@ -37,9 +38,9 @@ import Testing
               lambdaFunctions: ["\(lambda)"]
               lexBots: ["\(bot)"]
 
-            """).write(to: main, atomically: true, encoding: .utf8)
+            """).write(to: manifests.appendingPathComponent("numbers.yaml"), atomically: true, encoding: .utf8)
         try orderBot.write(to: manifests.appendingPathComponent("flows/order-bot.json"), atomically: true, encoding: .utf8)
-        return (manifests, main)
+        return (manifests, manifests.appendingPathComponent("numbers.yaml"))
     }
 
     static let orderBot = """
@@ -80,7 +81,7 @@ import Testing
                 == ["\(main100.arn)=\(flowArn("Main IVR") ?? "?")", "\(line101.arn)=\(flowArn("Order Bot") ?? "?")"])
             let described = try await Self.call(emu, .describePhoneNumber, #"{"PhoneNumberId":"\#(main100.id)"}"#)
             #expect((described["ClaimedPhoneNumberSummary"] as? [String: Any])?["PhoneNumberDescription"] as? String == "Main line")
-            #expect(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect() == [Self.lambda])
+            #expect(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect() == [Paths.quickstartLambda, Self.lambda].sorted())
             #expect(try await emu.client.pages(ListRequest<Listings.LexBots>(instanceId: id, filter: "V2")).collect()
                 .map { $0.LexV2Bot?.AliasArn } == [Self.bot])
             let again = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
@@ -124,7 +125,7 @@ import Testing
             #expect(plan.stderr.contains("outboundCallerId.number '+15550100' is not claimed"), "\(plan.stderr)")
             let line = try #require(try String(contentsOf: main, encoding: .utf8).components(separatedBy: "\n")
                 .firstIndex { $0.contains(#""+15550101": { flow: Order Bot }"#) }) + 1
-            #expect(plan.stderr.contains("patchbay.yaml:\(line):3: error: phone number '+15550101'"), "\(plan.stderr)")
+            #expect(plan.stderr.contains("numbers.yaml:\(line):3: error: phone number '+15550101'"), "\(plan.stderr)")
             #expect(try emu.requests(since: mark).allSatisfy { !$0.operation.contains("Claim") })
         }
     }
@@ -157,19 +158,18 @@ import Testing
             _ = try await Self.call(emu, .associateLambdaFunction, #"{"InstanceId":"\#(id)","FunctionArn":"\#(other)"}"#)
             let dir = try TempDir()
             let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
-            let main = manifests.appendingPathComponent("patchbay.yaml")
-            try (try String(contentsOf: main, encoding: .utf8) + "\nintegrations:\n  lambdaFunctions: [\"\(Self.lambda)\"]\n")
-                .write(to: main, atomically: true, encoding: .utf8)
+            try "integrations:\n  lambdaFunctions: [\"\(Self.lambda)\"]\n"
+                .write(to: manifests.appendingPathComponent("integrations.yaml"), atomically: true, encoding: .utf8)
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
             #expect(apply.stdout.contains("1 instance-level association is not declared and will be kept") || apply.stderr.contains("1 instance-level association is not declared and will be kept"),
                     "\(apply)")
-            #expect(Set(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect()) == [Self.lambda, other])
+            #expect(Set(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect()) == [Self.lambda, other, Paths.quickstartLambda])
             let mark = try emu.requests().count
             let prune = try await patchbay(["apply", manifests.path, "--auto-approve", "--prune"] + emu.connectionArguments)
             #expect(prune.exitCode == 0, "\(prune)")
             #expect(try emu.writes(since: mark) == ["DisassociateLambdaFunction"])
-            #expect(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect() == [Self.lambda])
+            #expect(try await emu.client.pages(ListRequest<Listings.LambdaFunctions>(instanceId: id)).collect() == [Paths.quickstartLambda, Self.lambda].sorted())
         }
     }
 
@@ -205,10 +205,8 @@ import Testing
 
             // Declared with what it names, the imported content applies: the references are ARNs again.
             let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
-            let main = manifests.appendingPathComponent("patchbay.yaml")
             try result.stdout.write(to: manifests.appendingPathComponent("flows/imported.json"), atomically: true, encoding: .utf8)
-            try (try String(contentsOf: main, encoding: .utf8) + """
-
+            try ("""
                 flows:
                   Imported: { type: CONTACT_FLOW, content: flows/imported.json, status: PUBLISHED }
                 prompts:
@@ -220,7 +218,7 @@ import Testing
                 integrations:
                   lambdaFunctions: ["\(Self.lambda)"]
 
-                """).write(to: main, atomically: true, encoding: .utf8)
+                """).write(to: manifests.appendingPathComponent("imported.yaml"), atomically: true, encoding: .utf8)
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
             let flows = try await emu.client.pages(SearchRequest<ContactFlow>(instanceId: id)).collect()

@@ -15,12 +15,11 @@ import Testing
             _ = try await emu.client.perform(.createPrompt, input: Data(input.utf8))
             let dir = try TempDir()
             let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
-            let main = manifests.appendingPathComponent("patchbay.yaml")
-            try (try String(contentsOf: main, encoding: .utf8) + "\nprompts:\n  Welcome: { external: true }\n")
-                .write(to: main, atomically: true, encoding: .utf8)
+            try "prompts:\n  Welcome: { external: true }\n"
+                .write(to: manifests.appendingPathComponent("external.yaml"), atomically: true, encoding: .utf8)
             let plan = try await patchbay(["plan", manifests.path] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
-            try edit(main, "  Welcome: { external: true }", "  Missing: { external: true }")
+            try edit(manifests.appendingPathComponent("external.yaml"), "  Welcome: { external: true }", "  Missing: { external: true }")
             let missing = try await patchbay(["plan", manifests.path] + emu.connectionArguments)
             #expect(missing.exitCode == 1 && missing.stderr.contains("prompt 'Missing' is declared external but does not exist"), "\(missing)")
         }
@@ -36,13 +35,15 @@ import Testing
             let manifests = try dir.copy(Paths.quickstart, as: "quickstart")
             let main = manifests.appendingPathComponent("patchbay.yaml")
             try edit(main, "    maxContacts: 50\n", "    maxContacts: 50\n    quickConnects: [Front Desk]\n")
-            try (try String(contentsOf: main, encoding: .utf8) + "\nquickConnects:\n  Front Desk: { external: true }\n")
-                .write(to: main, atomically: true, encoding: .utf8)
+            try "quickConnects:\n  Front Desk: { external: true }\n"
+                .write(to: manifests.appendingPathComponent("external.yaml"), atomically: true, encoding: .utf8)
 
             var mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
-            #expect(try emu.writes(since: mark).filter { $0.contains("QuickConnect") } == ["AssociateQueueQuickConnects"])
+            // Support's, and the quickstart's own two (Weekend's list).
+            #expect(try emu.writes(since: mark).filter { $0.contains("QuickConnect") }
+                    == ["AssociateQueueQuickConnects", "AssociateQueueQuickConnects", "CreateQuickConnect", "CreateQuickConnect"])
             let s = try await InstanceSnapshot.read(c, instanceId: id)
             let support = try #require(s.queue("Support")?.QueueId)
             var linked = try await c.pages(ListRequest<Listings.QueueQuickConnects>(instanceId: id, parentId: support)).collect()

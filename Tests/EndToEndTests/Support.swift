@@ -20,6 +20,8 @@ enum Paths {
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let quickstart = packageRoot.appendingPathComponent("examples/quickstart")
+    /// The Lambda function the quickstart associates (`integrations:`).
+    static let quickstartLambda = "arn:aws:lambda:us-east-1:123456789012:function:acme-quickstart-lookup"
 
     /// The `patchbay` executable next to the test bundle (same build products directory).
     static let binary: URL = {

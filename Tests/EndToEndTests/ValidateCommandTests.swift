@@ -60,8 +60,8 @@ import Testing
     @Test func quickstartIsValid() throws {
         let run = try Self.run(["validate", "examples/quickstart"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "examples/quickstart: valid (2 hours of operation, 3 queues, 1 flow, 2 routing profiles, "
-                + "1 security profile, 5 hierarchy groups, 5 users, 1 agent status)\n")
+        #expect(run.stderr == "examples/quickstart: valid (2 hours of operation, 3 queues, 2 quick connects, 1 prompt, "
+                + "1 Lambda function, 1 flow, 2 routing profiles, 1 security profile, 5 hierarchy groups, 5 users, 1 agent status)\n")
         #expect(run.stdout.isEmpty)
     }
 

@@ -54,7 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
             let live: LiveState
             do {
                 let (reader, progress) = PlanPipeline.liveReader(session)
-                live = try await reader.readEverything()
+                live = try await session.within("reading the instance") { try await reader.readEverything() }
                 progress.finish()
                 await session.close()
             } catch {
