@@ -76,6 +76,11 @@ struct InstanceState: Sendable {
 
     func all(_ kind: ResourceKind) -> [StoredResource] { tables[kind]?.sorted ?? [] }
 
+    /// `all(kind)` as a view, for paging without building the whole list.
+    func ordered(_ kind: ResourceKind) -> LazyMapCollection<[ResourceTable.SortKey], StoredResource> {
+        (tables[kind] ?? ResourceTable()).ordered
+    }
+
     func get(_ kind: ResourceKind, _ id: String) -> StoredResource? { tables[kind]?[id] }
 
     func contains(id: String) -> Bool { tables.values.contains { $0[id] != nil } }

@@ -28,6 +28,13 @@ struct ResourceTable: Sendable {
     /// All resources in (name, id) order.
     var sorted: [StoredResource] { order.compactMap { byId[$0.id] } }
 
+    /// The same order as a view: a page of it costs its own size plus a binary search,
+    /// not the whole table (List without a filter). `order` and `byId` always hold the same ids.
+    var ordered: LazyMapCollection<[SortKey], StoredResource> {
+        let byId = byId
+        return order.lazy.map { byId[$0.id]! }
+    }
+
     func named(_ name: String) -> [StoredResource] {
         (idsByName[name] ?? []).compactMap { byId[$0] }
     }

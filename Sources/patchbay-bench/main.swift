@@ -12,6 +12,9 @@
 //                                                          # and one permission changed behind its back
 //   swift run -c release patchbay-bench apply              # apply of 375 creates under --throttle 2:5
 //   swift run -c release patchbay-bench flows              # canonical form and plan CPU, 100 flows of ~98 KB
+//   swift run -c release patchbay-bench emulator-scale [--users 1000,5000,20000] [--writes 2000] [--clients 8] [--memory]
+//                                                          # the emulator at 1k/5k/20k users over signed HTTP
+//                                                          # (EmulatorScale.swift)
 import AWSClient
 import ConnectAPI
 import ConnectHTTP
@@ -36,8 +39,10 @@ case "apply":
     try await applyBenchmark()
 case "flows":
     flowBenchmark()
+case "emulator-scale":
+    try await emulatorScaleBenchmark(Array(arguments.dropFirst()))
 default:
-    print("usage: patchbay-bench planner | read [--users N] [--speed X] [--baseline] [--export] | apply | flows")
+    print("usage: patchbay-bench planner | read [--users N] [--speed X] [--baseline] [--export] | apply | flows | emulator-scale [--users N,N,…] [--writes N] [--clients N] [--memory]")
     exit(2)
 }
 

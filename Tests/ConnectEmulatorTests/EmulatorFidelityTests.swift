@@ -135,6 +135,29 @@ struct EmulatorFidelityTests {
         }
     }
 
+    @Test("NextToken on a List without a filter (paged from the table's order): deletions between pages skip nothing")
+    func stableTokensUnfilteredList() async throws {
+        try await withEmulator { c, iid in
+            var ids: [String: String] = [:]
+            for i in 0..<7 {
+                let r = try await c.call("PUT", "/security-profiles/\(iid)", body: ["SecurityProfileName": .string("zz\(i)")])
+                ids["zz\(i)"] = r.json?["SecurityProfileId"]?.stringValue
+            }
+            let all = try await c.call("GET", "/security-profiles-summary/\(iid)", query: [("maxResults", "1000")])
+            let names = all.json?.names("SecurityProfileSummaryList") ?? []
+            #expect(names == names.sorted() && names.suffix(7) == ["zz0", "zz1", "zz2", "zz3", "zz4", "zz5", "zz6"])
+            let first = try await c.call("GET", "/security-profiles-summary/\(iid)", query: [("maxResults", "\(names.count - 4)")])
+            #expect(first.json?.names("SecurityProfileSummaryList").suffix(3) == ["zz0", "zz1", "zz2"])
+            let token = try #require(first.json?["NextToken"]?.stringValue)
+            for name in ["zz1", "zz2"] { _ = try await c.call("DELETE", "/security-profiles/\(iid)/\(ids[name] ?? "")") }
+            let second = try await c.call("GET", "/security-profiles-summary/\(iid)", query: [("maxResults", "3"), ("nextToken", token)])
+            #expect(second.json?.names("SecurityProfileSummaryList") == ["zz3", "zz4", "zz5"])
+            let last = try await c.call("GET", "/security-profiles-summary/\(iid)",
+                                        query: [("maxResults", "3"), ("nextToken", try #require(second.json?["NextToken"]?.stringValue))])
+            #expect(last.json?.names("SecurityProfileSummaryList") == ["zz6"] && last.json?["NextToken"] == nil)
+        }
+    }
+
     @Test("hierarchy group names are unique in the instance, also under different parents")
     func hierarchyNames() async throws {
         try await withEmulator { c, iid in
