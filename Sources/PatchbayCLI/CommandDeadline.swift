@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `--timeout DURATION`: one deadline for the whole command (issue #16 item 5), on top of the
 /// per-attempt deadline every call has. Reading past it stops the read (nothing was changed);
@@ -28,20 +29,32 @@ struct CommandDeadline: Sendable {
 
     private var end: ContinuousClock.Instant { start + .milliseconds(Int64(seconds * 1000)) }
 
-    /// `body`, cancelled when the deadline passes first (then `TimedOut`).
+    /// `body`, or `TimedOut` as soon as the deadline passes first. Then `body` is cancelled but
+    /// not awaited: a call in flight that does not stop at once (a slow answer) must not hold
+    /// the command past its deadline; the session's shutdown ends it.
     func race<T: Sendable>(_ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let end = end
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(until: end, clock: .continuous)
-                return nil
+        let end = end, message = "gave up \(what) after \(description) (--timeout \(description)); nothing was changed"
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            let once = ResumeOnce(continuation)
+            let work = Task {
+                do { once.resume(.success(try await body())) } catch { once.resume(.failure(error)) }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw TimedOut(message: "gave up \(what) after \(description) (--timeout \(description)); nothing was changed")
+            Task {
+                try? await Task.sleep(until: end, clock: .continuous)
+                if once.resume(.failure(TimedOut(message: message))) { work.cancel() }
             }
-            return value
+        }
+    }
+
+    /// Resumes a continuation once, whoever comes first.
+    final class ResumeOnce<T: Sendable>: Sendable {
+        private let continuation: Mutex<CheckedContinuation<T, Error>?>
+        init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = Mutex(continuation) }
+        /// Whether this call resumed it.
+        @discardableResult func resume(_ result: Result<T, Error>) -> Bool {
+            guard let c = continuation.withLock({ c -> CheckedContinuation<T, Error>? in defer { c = nil }; return c }) else { return false }
+            c.resume(with: result)
+            return true
         }
     }
 
