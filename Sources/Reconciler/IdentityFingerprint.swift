@@ -17,11 +17,12 @@ public enum Fingerprint {
     public static let queuesTag = "patchbay:queues"
     public static let permissionsTag = "patchbay:permissions"
 
-    static let tags: Set<String> = [identityTag, queuesTag, permissionsTag]
-    /// A prompt's audio source (`PromptHandler`): bookkeeping like the fingerprints, never stamped.
+    /// A prompt's audio source (`PromptHandler`), stamped like the fingerprints: Connect never
+    /// returns the source, so a prompt modified after the stamp has an unknown one.
     public static let audioTag = "patchbay:audio"
+    static let tags: Set<String> = [identityTag, queuesTag, permissionsTag, audioTag]
     /// The tags plans never show.
-    static let hiddenTags: Set<String> = tags.union([audioTag])
+    static let hiddenTags: Set<String> = tags
 
     /// Whether a field-change path is one of the fingerprint tags (`tags["patchbay:queues"]`).
     static func isFingerprintPath(_ path: String) -> Bool {

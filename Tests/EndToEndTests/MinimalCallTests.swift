@@ -137,9 +137,9 @@ import Testing
             mark = try emu.requests().count
             let untag = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(untag.exitCode == 0, "\(untag)")
-            // … and the 8 fingerprinted ones (2 routing profiles, 1 security profile, 5 users) re-stamp
-            // their fingerprint after the UntagResource (it may bump LastModifiedTime).
-            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 8) + Array(repeating: "UntagResource", count: 23))
+            // … and the 9 fingerprinted ones (2 routing profiles, 1 security profile, 5 users, the prompt's
+            // audio tag) re-stamp their fingerprint after the UntagResource (it may bump LastModifiedTime).
+            #expect(try emu.writes(since: mark) == Array(repeating: "TagResource", count: 9) + Array(repeating: "UntagResource", count: 23))
             let plan = try await patchbay(["plan", manifests.path, "--detailed-exitcode"] + emu.connectionArguments)
             #expect(plan.exitCode == 0, "\(plan)")
             let s = try await InstanceSnapshot.read(emu.client, instanceId: emu.instanceId)

@@ -4,10 +4,11 @@ import Model
 /// Prompts. Connect never returns a prompt's audio source (Search and Describe have no S3Uri;
 /// GetPromptFile only a presigned URL of its copy), so Patchbay keeps it in a tag,
 /// `patchbay:audio`: `sha256:HEX` of an `audio:` file, or the `s3Uri:` itself (its SHA-256 when
-/// it does not fit a tag value). A prompt whose tag differs from the manifests gets its audio
-/// again: the file is put into `promptBucket` under its hash (S3 PutObject), then CreatePrompt /
-/// UpdatePrompt name it; an unchanged file is never uploaded again. A change made to the audio in
-/// the console (UpdatePrompt) leaves the tag as it was and is not seen (said in docs/manifest.md).
+/// it does not fit a tag value), stamped with the time of the write like the fingerprints. A
+/// prompt whose tag differs from the manifests gets its audio again: the file is put into
+/// `promptBucket` under its hash (S3 PutObject), then CreatePrompt / UpdatePrompt name it; an
+/// unchanged file is never uploaded again. A prompt modified after the stamp (the console's
+/// UpdatePrompt) has an unknown source and gets its audio again.
 struct PromptHandler: SearchableKind {
     let kind = ResourceKind.prompt
     /// Connect's default quota (connect-api.md §4, Admin Guide "Amazon Connect service quotas").
@@ -86,13 +87,25 @@ extension PromptHandler {
         return LiveIdentity(id: id, arn: p.PromptARN ?? "", address: ResourceAddress(.prompt, name))
     }
 
+    /// The source from the stamped `patchbay:audio` tag, unless the prompt was modified after
+    /// the stamp (SearchPrompts returns LastModifiedTime): then someone else may have given it
+    /// other audio (UpdatePrompt S3Uri), which Connect cannot show, and the source is unknown.
+    /// (A description edited in the console makes it unknown too: the audio is put again.)
     func project(_ p: ConnectAPI.Prompt, _ identity: LiveIdentity, _ names: NameIndex) -> LiveProjected {
         var fields: [String: FieldValue] = ["description": .string(p.Description ?? "")]
-        if let source = p.Tags?[Fingerprint.audioTag] {
-            fields[source.hasPrefix("sha256:") ? "audio" : "s3Uri"] = .string(source)
+        if let tag = p.Tags?[Fingerprint.audioTag] {
+            let (source, stamp) = Fingerprint.parse(tag)
+            let key = source.hasPrefix("sha256:") ? "audio" : "s3Uri"
+            if let stamp, let modified = p.LastModifiedTime?.timeIntervalSince1970, modified > stamp + Fingerprint.margin {
+                fields[key] = .string(Self.unknownSource)
+            } else {
+                fields[key] = .string(String(source))
+            }
         }
         return LiveProjected(fields: fields, tags: p.Tags ?? [:])
     }
+
+    static let unknownSource = "unknown: the prompt was modified after Patchbay set its audio"
 }
 
 extension PromptHandler {
