@@ -31,9 +31,6 @@ public enum ManifestSchema {
         FieldSpec("external", .trueLiteral, required: true, "Declares the resource as managed elsewhere."),
     ])
 
-    /// Placeholders for kinds that can only be declared external for now.
-    public static let externalOnly = ObjectSpec("externalOnly", "Only `external: true` declarations are supported.", [])
-
     /// The keys that are not resource sections.
     static let globals = [
         FieldSpec("stack", .string(pattern: "^[A-Za-z0-9 _.:/=+@-]{1,256}$"), "Ownership tag value (default \"default\")."),

@@ -20,13 +20,12 @@ public enum Fingerprint {
     /// A prompt's audio source (`PromptHandler`), stamped like the fingerprints: Connect never
     /// returns the source, so a prompt modified after the stamp has an unknown one.
     public static let audioTag = "patchbay:audio"
+    /// Stamped when sent, and never shown in plans.
     static let tags: Set<String> = [identityTag, queuesTag, permissionsTag, audioTag]
-    /// The tags plans never show.
-    static let hiddenTags: Set<String> = tags
 
     /// Whether a field-change path is one of the fingerprint tags (`tags["patchbay:queues"]`).
     static func isFingerprintPath(_ path: String) -> Bool {
-        hiddenTags.contains { path == "tags[\"\($0)\"]" }
+        tags.contains { path == "tags[\"\($0)\"]" }
     }
 
     /// The change as a reviewer sees it: fingerprint tags are Patchbay's bookkeeping, not part of
@@ -37,7 +36,7 @@ public enum Fingerprint {
             guard change.path == "tags" else { return change }
             func strip(_ value: FieldValue?) -> FieldValue? {
                 guard case var .object(tags)? = value else { return value }
-                for tag in Fingerprint.hiddenTags { tags[tag] = nil }
+                for tag in Fingerprint.tags { tags[tag] = nil }
                 return .object(tags)
             }
             return FieldChange(path: change.path, before: strip(change.before), after: strip(change.after))

@@ -30,6 +30,16 @@ import Testing
         return Data("RIFF".utf8) + le32(body.count) + body
     }
 
+    /// Manifests declaring one prompt, Welcome, from a fresh WAV, and a promptBucket.
+    static func onePrompt(in dir: TempDir, seed: UInt8) throws -> URL {
+        let manifests = dir.url.appendingPathComponent("m")
+        try FileManager.default.createDirectory(at: manifests.appendingPathComponent("audio"), withIntermediateDirectories: true)
+        try wav(seconds: 0.2, seed: seed).write(to: manifests.appendingPathComponent("audio/welcome.wav"))
+        try "promptBucket: s3://acme-prompts/ivr/\nprompts:\n  Welcome: { audio: audio/welcome.wav }\n"
+            .write(to: manifests.appendingPathComponent("patchbay.yaml"), atomically: true, encoding: .utf8)
+        return manifests
+    }
+
     /// The operations of the requests logged since `mark`, with their counts (`PutObject×2`).
     static func operations(_ emu: TestEmulator, since mark: Int) throws -> [String: Int] {
         try emu.requests(since: mark).filter { $0.status == 200 }.reduce(into: [:]) { $0[$1.operation, default: 0] += 1 }
@@ -61,11 +71,7 @@ import Testing
     @Test func aLoopbackEndpointServesS3Too() async throws {
         try await withEmulator { emu in
             let dir = try TempDir()
-            let manifests = dir.url.appendingPathComponent("m")
-            try FileManager.default.createDirectory(at: manifests.appendingPathComponent("audio"), withIntermediateDirectories: true)
-            try Self.wav(seconds: 0.2, seed: 4).write(to: manifests.appendingPathComponent("audio/welcome.wav"))
-            try "promptBucket: s3://acme-prompts/ivr/\nprompts:\n  Welcome: { audio: audio/welcome.wav }\n"
-                .write(to: manifests.appendingPathComponent("patchbay.yaml"), atomically: true, encoding: .utf8)
+            let manifests = try Self.onePrompt(in: dir, seed: 4)
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments)
             #expect(apply.exitCode == 0, "\(apply)")
@@ -157,11 +163,7 @@ import Testing
     @Test func aFailedUploadCreatesNoPrompt() async throws {
         try await withEmulator { emu in
             let dir = try TempDir()
-            let manifests = dir.url.appendingPathComponent("m")
-            try FileManager.default.createDirectory(at: manifests.appendingPathComponent("audio"), withIntermediateDirectories: true)
-            try Self.wav(seconds: 0.2, seed: 3).write(to: manifests.appendingPathComponent("audio/welcome.wav"))
-            try "promptBucket: s3://acme-prompts/ivr/\nprompts:\n  Welcome: { audio: audio/welcome.wav }\n"
-                .write(to: manifests.appendingPathComponent("patchbay.yaml"), atomically: true, encoding: .utf8)
+            let manifests = try Self.onePrompt(in: dir, seed: 3)
             // S3 at a closed port: the upload fails, and apply stops there.
             let mark = try emu.requests().count
             let apply = try await patchbay(["apply", manifests.path, "--auto-approve"] + emu.connectionArguments,
