@@ -11,11 +11,11 @@ import Testing
 /// made safe here; docs/cli.md says so.)
 @Suite struct ConcurrentApplyTests {
     @Test func twoAppliesOfOneStackAtOnceConvergeWithoutDuplicates() async throws {
-        // 300 ms an answer: each run reads for about a second (21 calls) and applies for a few more,
+        // 1 s an answer: each run reads for about three seconds (21 calls) and applies for several more,
         // so the two overlap even when a loaded machine starts one of them late (at 50 ms they
-        // did not, once, in a full parallel test run), and the request log shows creates refused
+        // did not in a loaded CI run, nor at 300 ms in another), and the request log shows creates refused
         // as duplicates.
-        let emu = try await TestEmulator(latencyMs: 300)
+        let emu = try await TestEmulator(latencyMs: 1000)
         do {
             let args = ["apply", Paths.quickstart.path, "--auto-approve"] + emu.connectionArguments
             async let first = patchbay(args)

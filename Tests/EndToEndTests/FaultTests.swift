@@ -114,7 +114,7 @@ import Testing
     /// apply converges.
     @Test func reportSaysPreciselyWhatIsLeft() async throws {
         var stopped = 0
-        for seed: UInt64 in [11, 14, 19, 23, 31] {
+        for seed: UInt64 in [11, 14, 19, 23, 31, 37, 41, 43, 47, 53] {  // more reads since #10: more seeds fail in the read
             if try await reportCheck(seed: seed) { stopped += 1 }
             if stopped >= 2 { break }
         }
